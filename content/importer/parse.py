@@ -94,7 +94,7 @@ def parse_notes(text: str, matcher: ServiceMatcher) -> ParsedNotes:
                 heading_path=[item[:255] for item in raw.context if item],
                 line_start=raw.line_start,
                 line_end=raw.line_end,
-                exam_notes=extract(raw.lines),
+                exam_notes=extract(raw.original_lines or raw.lines),
             )
         )
     if not sections:

@@ -27,6 +27,7 @@ class RawSection:
     context_service_title: str | None = None  # the heading that names its likely service
     strong_context: bool = False  # the heading is a real parent, not a guess
     follows_previous: bool = False  # a lost sub-heading: likely the same subject as before
+    original_lines: list[Line] | None = None  # as written, when `lines` were re-indented
 
     @property
     def line_start(self) -> int:

@@ -10,7 +10,7 @@ PORT ?= 8000
 NOTES_DIR ?= ../shared/notes
 export NOTES_DIR
 
-.PHONY: help setup run serve test lint format
+.PHONY: help setup run serve test lint format bench
 
 help:
 	@echo "make run    set everything up and serve on http://127.0.0.1:$(PORT) (development)"
@@ -18,6 +18,7 @@ help:
 	@echo "make setup  everything 'run' does except serving"
 	@echo "make lint   ruff check, ruff format --check, makemigrations --check"
 	@echo "make serve  production-style server: gunicorn, whitenoise, DJANGO_DEBUG=0"
+	@echo "make bench  benchmarks (import speed ...), printed and saved in bench/results/"
 
 # The virtualenv is rebuilt only when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -55,3 +56,6 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+bench: $(STAMP)
+	$(BIN)/python bench/import_notes.py

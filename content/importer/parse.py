@@ -29,6 +29,7 @@ class ParsedSection:
     line_start: int
     line_end: int
     exam_notes: list[ExamNoteData] = field(default_factory=list)
+    mergeable: bool = False
 
 
 @dataclass
@@ -78,6 +79,13 @@ def parse_notes(text: str, matcher: ServiceMatcher) -> ParsedNotes:
             follows_previous=raw.follows_previous,
         )
         previous = (context, service)
+        last = sections[-1] if sections else None
+        if raw.mergeable and last and last.mergeable and last.service == service:
+            last.body = f"{last.body}\n\n{body}"
+            last.flags = sorted(set(last.flags) | set(flags))
+            last.line_end = raw.line_end
+            last.exam_notes.extend(extract(raw.original_lines or raw.lines))
+            continue
         title = raw.title or _derived_title(matcher, service, context)
         topic_title = raw.topic_title or title
         key = topic_key(matcher, topic_title, service) or OVERVIEW_KEY
@@ -95,6 +103,7 @@ def parse_notes(text: str, matcher: ServiceMatcher) -> ParsedNotes:
                 line_start=raw.line_start,
                 line_end=raw.line_end,
                 exam_notes=extract(raw.original_lines or raw.lines),
+                mergeable=raw.mergeable,
             )
         )
     if not sections:

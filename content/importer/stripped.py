@@ -36,7 +36,15 @@ def parse(doc: Document, matcher) -> list[RawSection]:
             continue
         title = heading.title if heading else "Introduction"
         heading_line = doc.lines[heading.index].no if heading else None
-        for number, (sub_title, sub_line, lines) in enumerate(split_body(body, gaps=True)):
+        pieces = split_body(body, gaps=True)
+        if not matcher.mentions(title):
+            # A grab-bag heading ("Misc", "Encryption"): classify it paragraph by paragraph.
+            pieces = [
+                (sub_title, sub_line, paragraph) if number == 0 else (None, None, paragraph)
+                for sub_title, sub_line, lines in pieces
+                for number, paragraph in enumerate(_paragraphs(lines))
+            ]
+        for number, (sub_title, sub_line, lines) in enumerate(pieces):
             if number == 0 and sub_title is None:
                 sections.append(
                     RawSection(
@@ -44,6 +52,7 @@ def parse(doc: Document, matcher) -> list[RawSection]:
                         lines=lines,
                         heading_line=heading_line,
                         context_service_title=title,
+                        mergeable=not matcher.mentions(title),
                     )
                 )
             else:
@@ -55,6 +64,7 @@ def parse(doc: Document, matcher) -> list[RawSection]:
                         context=[title],
                         context_service_title=title,
                         follows_previous=True,
+                        mergeable=sub_title is None,
                     )
                 )
     return sections
@@ -87,6 +97,28 @@ def split_body(lines: list[Line], *, gaps: bool) -> list[tuple[str | None, int |
         blank_run = 0
         pieces[-1][2].append(line)
     return [piece for piece in pieces if any(not line.blank for line in piece[2])]
+
+
+def _paragraphs(lines: list[Line]) -> list[list[Line]]:
+    """Split into paragraphs at blank lines; a list or code block stays with the paragraph
+    before it."""
+    paragraphs: list[list[Line]] = [[]]
+    in_fence = False
+    blank = False
+    for line in lines:
+        if line.blank:
+            blank = True
+            paragraphs[-1].append(line)
+            continue
+        fence = FENCE.match(line.text)
+        attaches = in_fence or fence or line.text.lstrip().startswith(("-", "*", "|", ">"))
+        if blank and not attaches and any(not item.blank for item in paragraphs[-1]):
+            paragraphs.append([])
+        if fence:
+            in_fence = not in_fence
+        blank = False
+        paragraphs[-1].append(line)
+    return [paragraph for paragraph in paragraphs if any(not line.blank for line in paragraph)]
 
 
 def _followed(lines: list[Line], index: int) -> bool:

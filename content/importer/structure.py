@@ -28,6 +28,7 @@ class RawSection:
     strong_context: bool = False  # the heading is a real parent, not a guess
     follows_previous: bool = False  # a lost sub-heading: likely the same subject as before
     original_lines: list[Line] | None = None  # as written, when `lines` were re-indented
+    mergeable: bool = False  # an untitled piece: joins the one before when on the same service
 
     @property
     def line_start(self) -> int:

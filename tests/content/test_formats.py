@@ -284,3 +284,31 @@ def test_text_with_nothing_in_it_is_refused(matcher, text):
 
     with pytest.raises(NotesError):
         parse_notes(text, matcher)
+
+
+GRAB_BAG = """
+# Misc
+
+AWS CodeStar gives a project dashboard for commits, builds and deployments.
+
+Amazon CodeGuru Reviewer recommends fixes for expensive lines of code.
+CodeGuru Profiler finds hot paths.
+
+WAF on API Gateway and on the ALB protects against common web attacks.
+
+# DynamoDB
+
+Tables store items.
+"""
+
+
+def test_grab_bag_heading_is_split_by_subject(matcher):
+    parsed = parse(matcher, GRAB_BAG)
+    assert [
+        (section.service, section.line_start, section.line_end) for section in parsed.sections
+    ] == [
+        ("codestar", 1, 3),
+        ("codeguru", 5, 6),
+        ("waf", 8, 8),
+        ("dynamodb", 10, 12),
+    ]

@@ -165,71 +165,57 @@ def _lift_list_tables(texts: list[str]) -> list[str]:
 
 def _fence_fragments(texts: list[str]) -> tuple[list[str], bool]:
     """Fence runs of unfenced, brace-stripped JSON so they show as code, not prose."""
-    out: list[str] = []
-    in_fence = False
-    run: list[str] = []
-    found = False
+    fenced = []
 
-    def flush():
-        nonlocal found
-        if len(run) >= 2:
-            out.extend(["```text", *run, "```"])
-            found = True
-        else:
-            out.extend(run)
-        run.clear()
+    def belongs(text: str, run: list[str]) -> bool:
+        return bool(JSON_FRAGMENT.match(text)) or (bool(run) and text.strip() in BRACKETS)
 
-    for text in texts:
-        if FENCE.match(text):
-            flush()
-            in_fence = not in_fence
-            out.append(text)
-        elif (
-            not in_fence
-            and JSON_FRAGMENT.match(text)
-            or run
-            and text.strip() in ("{", "}", "[", "]", "},", "],")
-        ):
-            run.append(text)
-        else:
-            flush()
-            out.append(text)
-    flush()
-    return out, found
+    def render(run: list[str]) -> list[str]:
+        if len(run) < 2:
+            return run
+        fenced.append(run)
+        return ["```text", *run, "```"]
+
+    return _rewrite_runs(texts, belongs, render), bool(fenced)
 
 
 def _tab_tables(texts: list[str]) -> list[str]:
     """Consecutive TAB-separated lines (outside code) → a Markdown table, first row header."""
+
+    def belongs(text: str, run: list[str]) -> bool:
+        return "\t" in text.strip("\t") and not text.lstrip().startswith("|")
+
+    def render(run: list[str]) -> list[str]:
+        if len(run) < 2:
+            return run
+        rows = [[_cell(cell) for cell in text.strip("\t").split("\t")] for text in run]
+        width = max(len(row) for row in rows)
+        rows = [row + [""] * (width - len(row)) for row in rows]
+        table = ["| " + " | ".join(row) + " |" for row in rows]
+        return ["", table[0], "|" + "---|" * width, *table[1:], ""]
+
+    return _rewrite_runs(texts, belongs, render)
+
+
+def _rewrite_runs(texts: list[str], belongs, render) -> list[str]:
+    """Replace every run of consecutive lines outside code that `belongs(line, run)` accepts
+    with `render(run)`."""
     out: list[str] = []
-    in_fence = False
     run: list[str] = []
-
-    def flush():
-        if len(run) >= 2:
-            rows = [[_cell(cell) for cell in text.strip("\t").split("\t")] for text in run]
-            width = max(len(row) for row in rows)
-            rows = [row + [""] * (width - len(row)) for row in rows]
-            if out and out[-1].strip():
-                out.append("")
-            out.append("| " + " | ".join(rows[0]) + " |")
-            out.append("|" + "---|" * width)
-            out.extend("| " + " | ".join(row) + " |" for row in rows[1:])
-            out.append("")
-        else:
-            out.extend(run)
-        run.clear()
-
+    in_fence = False
     for text in texts:
         if FENCE.match(text):
-            flush()
+            out.extend(render(run) if run else [])
+            run = []
             in_fence = not in_fence
             out.append(text)
-        elif not in_fence and "\t" in text.strip("\t") and not text.lstrip().startswith("|"):
+        elif not in_fence and belongs(text, run):
             run.append(text)
         else:
-            flush()
+            out.extend(render(run) if run else [])
+            run = []
             out.append(text)
-    flush()
+    out.extend(render(run) if run else [])
     return out
 
 

@@ -32,17 +32,17 @@ class RawSection:
 
     @property
     def line_start(self) -> int:
-        numbers = [line.no for line in self.lines if not line.blank]
-        if self.heading_line is not None:
-            numbers.append(self.heading_line)
-        return min(numbers)
+        return min(self._line_numbers())
 
     @property
     def line_end(self) -> int:
+        return max(self._line_numbers())
+
+    def _line_numbers(self) -> list[int]:
         numbers = [line.no for line in self.lines if not line.blank]
         if self.heading_line is not None:
             numbers.append(self.heading_line)
-        return max(numbers)
+        return numbers
 
     @property
     def has_content(self) -> bool:

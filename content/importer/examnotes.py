@@ -21,7 +21,8 @@ EMOJI_INCORRECT = re.compile(r"^❌\s*(.+)$")
 INLINE_CORRECT = re.compile(r"\s+(?:✅\s*)?correct\s*[:\-–—]\s*", re.I)
 REASON_SPLIT = re.compile(r"\s+(?:->|→|-->|–|—|-)\s+|\s+because\s+", re.I)
 EXPLANATION = re.compile(
-    r"^(?P<option>[^.]{3,220}?)\s+(?:is|are)\s+(?:also\s+)?incorrect\b[\s,:;]*(?:because|since|as)?\s*(?P<reason>.*)$",
+    r"^(?:likewise,\s*|also,\s*)?(?P<option>.{3,300}?)[.\s]+(?:is|are)\s+(?:also\s+)?incorrect\b"
+    r"[\s,:;]*(?:because|since|as)?\s*(?P<reason>.*)$",
     re.I,
 )
 CUE = re.compile(r"^[“\"]([^”\"]{2,160})[”\"]\s*(?:→|->|-->|=>)\s*(.+)$")
@@ -45,6 +46,8 @@ def extract(lines: list[Line]) -> list[ExamNoteData]:
         if index in consumed or line.blank:
             continue
         text = BULLET_PREFIX.sub("", line.text).strip()
+        if text.startswith("|"):
+            continue  # a table row, not a statement
         scenario = SCENARIO.match(text)
         if scenario and scenario.group(1):
             note, used = _scenario(lines, index, scenario.group(1))
@@ -53,7 +56,8 @@ def extract(lines: list[Line]) -> list[ExamNoteData]:
             continue
         explanation = EXPLANATION.match(text)
         if explanation:
-            option = explanation.group("option").strip(" *`\"'")
+            option = explanation.group("option").replace("**", "").strip(" `\"'")
+            option = option[:1].upper() + option[1:]
             notes.append(
                 ExamNoteData(
                     kind="explanation",

@@ -162,7 +162,7 @@ def test_seed_notes_import_faithfully():
     assert not Section.objects.filter(title__iregex=r"^(todo|to do)$").exists()
     scenarios = ExamNote.objects.filter(kind="scenario", source__format="outline")
     assert scenarios.count() >= 60
-    assert ExamNote.objects.filter(kind="explanation", source__format="stripped").count() >= 15
+    assert ExamNote.objects.filter(kind="explanation", source__format="stripped").count() >= 18
     # File 001's stripped sub-headings: SQS text under "Elastic BeanStalk" lands on SQS.
     sqs = Section.objects.filter(service__slug="sqs", heading_path=["Elastic BeanStalk"])
     assert sqs.filter(body__contains="visibility timeout").exists()

@@ -227,6 +227,12 @@ def _topics_for(parsed: ParsedNotes, services: dict[str, Service]) -> dict[tuple
     for (service_id, key), title in wanted.items():
         if (service_id, key) in topics:
             continue
+        same_subject = _similar_topic(
+            key, [t for t in topics.values() if t.service_id == service_id]
+        )
+        if same_subject:
+            topics[(service_id, key)] = same_subject
+            continue
         topic = Topic(
             service_id=service_id,
             key=key,
@@ -239,6 +245,20 @@ def _topics_for(parsed: ParsedNotes, services: dict[str, Service]) -> dict[tuple
         new.append(topic)
     Topic.objects.bulk_create(new)
     return topics
+
+
+def _similar_topic(key: str, candidates: list[Topic]) -> Topic | None:
+    """An existing topic on the same subject: "How Global Tables Work" and "Global Tables"
+    share most of their words. One-word subjects merge only when equal."""
+    words = set(key.split())
+    best, best_score = None, 0.0
+    for topic in candidates:
+        other = set(topic.key.split())
+        shared = len(words & other)
+        score = shared / len(words | other)
+        if shared >= 2 and score >= 0.6 and score > best_score:
+            best, best_score = topic, score
+    return best
 
 
 def _taken_section_slugs(services, source: Source) -> dict[int, set[str]]:

@@ -170,3 +170,17 @@ def test_seed_notes_import_faithfully():
         service__slug="kms", heading_path=["Policy Interpretation"]
     ).exists()
     assert Section.objects.filter(service__slug="ebs", heading_path=["S3"]).exists()
+
+
+@pytest.mark.django_db
+def test_sections_on_one_subject_from_several_files_share_a_topic(tmp_path):
+    (tmp_path / "a.md").write_text("# DynamoDB\n\n## Global Tables\nMulti-Region replication.\n")
+    (tmp_path / "b.md").write_text(
+        "# DynamoDB\n\n## How Global Tables Work\nLast writer wins.\n\n## Streams\nOrdered.\n"
+    )
+    run_import(tmp_path)
+    topics = Topic.objects.filter(service__slug="dynamodb").order_by("position")
+    assert [(topic.title, topic.sections.count()) for topic in topics] == [
+        ("Global Tables", 2),
+        ("Streams", 1),
+    ]

@@ -91,6 +91,22 @@ class Source(models.Model):
         return self.name
 
 
+class LineRange(models.Model):
+    """Where in its source file something was written (1-based, inclusive)."""
+
+    line_start = models.PositiveIntegerField()
+    line_end = models.PositiveIntegerField()
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(line_end__gte=models.F("line_start")),
+                name="%(class)s_line_range",
+            ),
+        ]
+
+
 class Topic(models.Model):
     """A subject within a service, merging sections on it from every file."""
 
@@ -111,7 +127,7 @@ class Topic(models.Model):
         return f"{self.service.short_name}: {self.title}"
 
 
-class Section(models.Model):
+class Section(LineRange):
     """One fragment of one source file, with where it came from."""
 
     class Flag(models.TextChoices):
@@ -127,19 +143,14 @@ class Section(models.Model):
     slug = models.SlugField(max_length=160)
     body = models.TextField(help_text="Normalized Markdown.")
     heading_path = ArrayField(models.CharField(max_length=255), default=list, blank=True)
-    line_start = models.PositiveIntegerField()
-    line_end = models.PositiveIntegerField()
     position = models.PositiveIntegerField(help_text="Order within its source file.")
     flags = ArrayField(models.CharField(max_length=20, choices=Flag), default=list, blank=True)
 
     class Meta:
         ordering = ["topic__position", "source__name", "line_start"]
         constraints = [
+            *LineRange.Meta.constraints,
             models.UniqueConstraint(fields=["service", "slug"], name="section_unique_slug"),
-            models.CheckConstraint(
-                condition=models.Q(line_end__gte=models.F("line_start")),
-                name="section_line_range",
-            ),
         ]
         indexes = [models.Index(fields=["source", "position"], name="section_source_position")]
 
@@ -147,7 +158,7 @@ class Section(models.Model):
         return f"{self.title} ({self.source.name}:{self.line_start}-{self.line_end})"
 
 
-class ExamNote(models.Model):
+class ExamNote(LineRange):
     """Question material written in the notes, kept with its source lines for the generator."""
 
     class Kind(models.TextChoices):
@@ -164,17 +175,10 @@ class ExamNote(models.Model):
     incorrect = models.JSONField(
         default=list, blank=True, help_text='Wrong answers: [{"text": ..., "reason": ...}].'
     )
-    line_start = models.PositiveIntegerField()
-    line_end = models.PositiveIntegerField()
 
     class Meta:
         ordering = ["source__name", "line_start"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(line_end__gte=models.F("line_start")),
-                name="examnote_line_range",
-            ),
-        ]
+        constraints = LineRange.Meta.constraints
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.text[:60]}"

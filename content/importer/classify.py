@@ -57,6 +57,27 @@ class ServiceMatcher:
         alternation = "|".join(pattern for _, pattern in patterns) or "(?!)"
         self._regex = re.compile(rf"(?<![\w@/-])(?:{alternation})(?![\w@])")
 
+    @classmethod
+    def from_services(cls, services) -> ServiceMatcher:
+        """Build from Service rows or catalog entries (anything with slug, name, short_name,
+        aliases and keywords, as attributes or keys)."""
+
+        def get(service, name):
+            return service[name] if isinstance(service, dict) else getattr(service, name)
+
+        return cls(
+            [
+                ServiceInfo(
+                    slug=get(service, "slug"),
+                    name=get(service, "name"),
+                    short_name=get(service, "short_name"),
+                    names=(get(service, "name"), *get(service, "aliases")),
+                    keywords=tuple(get(service, "keywords")),
+                )
+                for service in services
+            ]
+        )
+
     def mentions(self, text: str, *, names_only: bool = False) -> Counter:
         """Weighted mention counts per service slug."""
         counts: Counter = Counter()

@@ -17,11 +17,10 @@ def parse(doc: Document, matcher) -> list[RawSection]:
     """One section per heading; the top level gives context, the next level the topic."""
     headings = doc.headings
     top = min(doc.heading_levels)
-    skip = doc.heading_line_indexes()
     root = [doc.front_matter["title"]] if doc.front_matter.get("title") else []
     sections: list[RawSection] = []
     if headings and headings[0].index > 0:
-        preface = _body(doc, 0, headings[0].index, skip)
+        preface = doc.body_lines(0, headings[0].index)
         if any(not line.blank for line in preface):
             title = root[0] if root else "Introduction"
             sections.append(
@@ -38,7 +37,7 @@ def parse(doc: Document, matcher) -> list[RawSection]:
         sections.append(
             RawSection(
                 title=heading.title,
-                lines=_body(doc, heading.index + 1, end, skip),
+                lines=doc.body_lines(heading.index + 1, end),
                 heading_line=doc.lines[heading.index].no,
                 context=context,
                 topic_title=topic,
@@ -47,7 +46,3 @@ def parse(doc: Document, matcher) -> list[RawSection]:
             )
         )
     return sections
-
-
-def _body(doc: Document, start: int, end: int, skip: set[int]):
-    return [line for index, line in enumerate(doc.lines[start:end], start) if index not in skip]

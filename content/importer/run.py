@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from content.importer.catalog import catalog_entries
-from content.importer.classify import ServiceInfo, ServiceMatcher
+from content.importer.classify import ServiceMatcher
 from content.importer.parse import ParsedNotes, parse_notes
 from content.importer.text import NotesError, decode
 from content.models import ExamNote, Section, Service, Source, Topic
@@ -59,18 +59,7 @@ def catalog_sync() -> int:
 
 def service_matcher() -> ServiceMatcher:
     """A matcher over the services as they are in the database (admin edits included)."""
-    return ServiceMatcher(
-        [
-            ServiceInfo(
-                slug=service.slug,
-                name=service.name,
-                short_name=service.short_name,
-                names=(service.name, *service.aliases),
-                keywords=tuple(service.keywords),
-            )
-            for service in Service.objects.all()
-        ]
-    )
+    return ServiceMatcher.from_services(Service.objects.all())
 
 
 def find_note_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:

@@ -26,12 +26,11 @@ def score(doc: Document) -> float:
 
 def parse(doc: Document, matcher) -> list[RawSection]:
     headings = doc.headings
-    skip = doc.heading_line_indexes()
     sections: list[RawSection] = []
     bounds = [(None, 0)] + [(heading, heading.index) for heading in headings]
     for position, (heading, start) in enumerate(bounds):
         end = bounds[position + 1][1] if position + 1 < len(bounds) else len(doc.lines)
-        body = [line for index, line in enumerate(doc.lines[start:end], start) if index not in skip]
+        body = doc.body_lines(start, end)
         if heading is None and not any(not line.blank for line in body):
             continue
         title = heading.title if heading else "Introduction"

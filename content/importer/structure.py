@@ -120,7 +120,15 @@ class Document:
     def content_lines(self) -> list[Line]:
         return [line for line in self.lines if not line.blank]
 
-    def heading_line_indexes(self) -> set[int]:
+    def body_lines(self, start: int, end: int) -> list[Line]:
+        """Lines start..end (indexes), without heading lines and setext underlines."""
+        skip = self.heading_line_indexes
+        return [
+            line for index, line in enumerate(self.lines[start:end], start) if index not in skip
+        ]
+
+    @cached_property
+    def heading_line_indexes(self) -> frozenset[int]:
         """Indexes of lines that are headings or setext underlines."""
         indexes = set()
         for heading in self.headings:
@@ -128,7 +136,7 @@ class Document:
             following = heading.index + 1
             if following < len(self.lines) and SETEXT_UNDERLINE.match(self.lines[following].text):
                 indexes.add(following)
-        return indexes
+        return frozenset(indexes)
 
 
 def split_front_matter(lines: list[Line]) -> tuple[dict[str, str], list[Line]]:

@@ -1,6 +1,12 @@
 """Reference content: AWS services, the topics within them, and the note sections they hold."""
 
+from __future__ import annotations
+
+from collections import Counter
+
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
 
@@ -19,9 +25,28 @@ class Category(models.TextChoices):
     GENERAL = "general", "General"
 
 
+# The DVA-C02 exam domains (../shared/reference/exam-blueprint.md).
+EXAM_DOMAINS = {
+    1: "Development with AWS Services",
+    2: "Security",
+    3: "Deployment",
+    4: "Troubleshooting and Optimization",
+}
+
+
 class ServiceQuerySet(models.QuerySet):
     def with_content(self):
         return self.filter(sections__isnull=False).distinct()
+
+    def with_counts(self):
+        """Services with content, annotated with their topic and section counts."""
+        return self.filter(sections__isnull=False).annotate(
+            topic_count=models.Count("topics", distinct=True),
+            section_count=models.Count("sections", distinct=True),
+        )
+
+    def in_domain(self, domain: int | None):
+        return self.filter(domains__contains=[domain]) if domain else self
 
 
 class Service(models.Model):
@@ -59,6 +84,18 @@ class Service(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def domain_names(self) -> list[tuple[int, str]]:
+        return [(number, EXAM_DOMAINS[number]) for number in self.domains if number in EXAM_DOMAINS]
+
+    def related_services(self, limit: int = 8) -> list[Service]:
+        """Services linked to this one by mentions, in either direction, most linked first."""
+        outgoing = Mention.objects.filter(section__service=self).values_list("service_id")
+        incoming = Mention.objects.filter(service=self).values_list("section__service_id")
+        weights = Counter(pk for (pk,) in outgoing.union(incoming, all=True) if pk != self.pk)
+        services = Service.objects.in_bulk([pk for pk, _ in weights.most_common(limit)])
+        return [services[pk] for pk, _ in weights.most_common(limit) if pk in services]
 
 
 class Source(models.Model):
@@ -142,6 +179,11 @@ class Section(LineRange):
     title = models.CharField(max_length=255)
     slug = models.SlugField(max_length=160)
     body = models.TextField(help_text="Normalized Markdown.")
+    html = models.TextField(
+        blank=True, help_text="The body rendered, sanitized and cross-linked at import time."
+    )
+    text = models.TextField(blank=True, help_text="The body as plain text, for search snippets.")
+    search_vector = SearchVectorField(null=True, editable=False)
     heading_path = ArrayField(models.CharField(max_length=255), default=list, blank=True)
     position = models.PositiveIntegerField(help_text="Order within its source file.")
     flags = ArrayField(models.CharField(max_length=20, choices=Flag), default=list, blank=True)
@@ -152,7 +194,10 @@ class Section(LineRange):
             *LineRange.Meta.constraints,
             models.UniqueConstraint(fields=["service", "slug"], name="section_unique_slug"),
         ]
-        indexes = [models.Index(fields=["source", "position"], name="section_source_position")]
+        indexes = [
+            models.Index(fields=["source", "position"], name="section_source_position"),
+            GinIndex(fields=["search_vector"], name="section_search_vector"),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.source.name}:{self.line_start}-{self.line_end})"
@@ -182,3 +227,40 @@ class ExamNote(LineRange):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.text[:60]}"
+
+
+class Mention(models.Model):
+    """A section that names another service: a cross-link, stored at import time."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="mentions")
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="mentions")
+    snippet = models.CharField(max_length=300, help_text="The text around the first mention.")
+
+    class Meta:
+        ordering = ["section__service__name", "section__line_start"]
+        constraints = [
+            models.UniqueConstraint(fields=["section", "service"], name="mention_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.section.title} → {self.service.short_name}"
+
+
+class Term(models.Model):
+    """Search vocabulary: words and names from the notes (for "did you mean"), and acronyms
+    with what they stand for (for query expansion)."""
+
+    term = models.CharField(max_length=120, unique=True)
+    expansion = models.CharField(
+        max_length=200, blank=True, help_text="What an acronym stands for, e.g. GSI."
+    )
+    frequency = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["term"]
+        indexes = [
+            GinIndex(fields=["term"], opclasses=["gin_trgm_ops"], name="term_trigram"),
+        ]
+
+    def __str__(self):
+        return f"{self.term} ({self.expansion})" if self.expansion else self.term

@@ -197,6 +197,30 @@ GENERAL_SERVICE = (
 )
 
 
+# Exam acronyms that are not services, with what they stand for (search expands them).
+GLOSSARY = {
+    "SSE": "server-side encryption",
+    "AMI": "Amazon Machine Image",
+    "ARN": "Amazon Resource Name",
+    "IOPS": "input/output operations per second",
+    "MFA": "multi-factor authentication",
+    "ENI": "elastic network interface",
+    "NACL": "network access control list",
+    "CIDR": "Classless Inter-Domain Routing",
+    "RCU": "read capacity unit",
+    "WCU": "write capacity unit",
+    "TTL": "time to live",
+    "OIDC": "OpenID Connect",
+    "SAML": "Security Assertion Markup Language",
+    "JWT": "JSON Web Token",
+    "ACL": "access control list",
+    "CORS": "cross-origin resource sharing",
+    "IMDS": "instance metadata service",
+    "PITR": "point-in-time recovery",
+    "ESM": "event source mapping",
+    "CMK": "customer managed key",
+}
+
 # Short names too common as plain words to identify a service in running text.
 AMBIGUOUS_SHORT_NAMES = {"General", "Config", "Glue", "Signer", "Organizations", "Budgets", "Inspector", "Shield", "Copilot"}
 

@@ -88,6 +88,15 @@ class ServiceMatcher:
             counts[slug] += weight
         return counts
 
+    def name_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, slug) of every service name, alias or acronym in the text."""
+        spans = []
+        for match in self._regex.finditer(text or ""):
+            slug, weight = self._lookup(match.group(0))
+            if weight == NAME_WEIGHT:
+                spans.append((match.start(), match.end(), slug))
+        return spans
+
     def _lookup(self, matched: str) -> tuple[str, int]:
         key = re.sub(r"\s+", " ", matched)
         return self._terms.get(key) or self._terms[key.lower()]

@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -16,7 +17,9 @@ from content.importer.catalog import catalog_entries
 from content.importer.classify import ServiceMatcher
 from content.importer.parse import ParsedNotes, parse_notes
 from content.importer.text import NotesError, decode
-from content.models import ExamNote, Section, Service, Source, Topic
+from content.models import ExamNote, Mention, Section, Service, Source, Topic
+from content.rendering import render_section
+from content.search import sections_index, terms_rebuild
 
 NOTE_SUFFIXES = {".md", ".markdown", ".txt"}
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -100,7 +103,13 @@ def notes_import(
         for path in progress(files)
     ]
     reports.extend(_remove_missing(folders, {str(path) for path in files}))
+    if any(report.status in ("imported", "removed") for report in reports):
+        terms_rebuild()
     return reports
+
+
+def service_url(slug: str) -> str:
+    return reverse("content:service_detail", args=[slug])
 
 
 def file_import(
@@ -122,7 +131,7 @@ def file_import(
         report.error = f"could not be parsed ({type(exc).__name__}: {exc})"
         return report
     with transaction.atomic():
-        source = _store(path, digest, parsed)
+        source = _store(path, digest, parsed, matcher)
     return _report_from_source(report, source, status="imported")
 
 
@@ -140,7 +149,7 @@ def _read(path: Path, max_bytes: int) -> bytes:
         raise NotesError(f"cannot be read ({exc.strerror})") from None
 
 
-def _store(path: Path, digest: str, parsed: ParsedNotes) -> Source:
+def _store(path: Path, digest: str, parsed: ParsedNotes, matcher: ServiceMatcher) -> Source:
     source, _ = Source.objects.select_for_update().get_or_create(
         path=str(path),
         defaults={"name": path.name, "content_hash": digest, "imported_at": timezone.now()},
@@ -151,9 +160,13 @@ def _store(path: Path, digest: str, parsed: ParsedNotes) -> Source:
     )
     topics = _topics_for(parsed, services)
     taken = _taken_section_slugs(services.values(), source)
-    sections, notes = [], []
+    sections, notes, mentions = [], [], []
+    all_services = Service.objects.in_bulk(field_name="slug")
     for position, parsed_section in enumerate(parsed.sections):
         service = services[parsed_section.service]
+        rendered = render_section(
+            parsed_section.body, matcher=matcher, own_service=service.slug, url_for=service_url
+        )
         section = Section(
             source=source,
             service=service,
@@ -161,6 +174,8 @@ def _store(path: Path, digest: str, parsed: ParsedNotes) -> Source:
             title=parsed_section.title,
             slug=_unique_slug(parsed_section.title, taken[service.pk], path.stem),
             body=parsed_section.body,
+            html=rendered.html,
+            text=rendered.text,
             heading_path=parsed_section.heading_path,
             line_start=parsed_section.line_start,
             line_end=parsed_section.line_end,
@@ -168,6 +183,10 @@ def _store(path: Path, digest: str, parsed: ParsedNotes) -> Source:
             flags=parsed_section.flags,
         )
         sections.append(section)
+        mentions.extend(
+            Mention(section=section, service=all_services[slug], snippet=snippet[:300])
+            for slug, snippet in rendered.mentions.items()
+        )
         notes.extend(
             ExamNote(
                 source=source,
@@ -184,6 +203,8 @@ def _store(path: Path, digest: str, parsed: ParsedNotes) -> Source:
         )
     Section.objects.bulk_create(sections)
     ExamNote.objects.bulk_create(notes)
+    Mention.objects.bulk_create(mentions)
+    sections_index(source=source)
     Topic.objects.filter(sections__isnull=True).delete()
     source.name = path.name
     source.content_hash = digest

@@ -19,7 +19,7 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
 )
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Func, Q, Value
 
 from content.importer.catalog import GLOSSARY
 from content.models import Section, Service, Source, Term
@@ -28,6 +28,7 @@ CONFIG = "english"
 PAGE_SIZE = 20
 FEW_RESULTS = 3
 TYPO_SIMILARITY = 0.4
+MAX_EDITS = 2
 # Private-use markers around highlighted words: the snippet is escaped, then they become <mark>.
 MARK_START, MARK_END = "\ue000", "\ue001"
 TOKEN = re.compile(r'-?"[^"]*"?|\S+')
@@ -273,10 +274,13 @@ def suggest(text: str) -> str | None:
         if Term.objects.filter(term=clean).exists():
             continue
         best = (
-            Term.objects.filter(term__trigram_similar=clean)
-            .annotate(similarity=TrigramSimilarity("term", clean))
-            .filter(similarity__gte=TYPO_SIMILARITY, expansion="")
-            .order_by("-similarity", "-frequency")
+            Term.objects.filter(expansion="")
+            .annotate(
+                similarity=TrigramSimilarity("term", clean),
+                distance=Func(F("term"), Value(clean), function="levenshtein"),
+            )
+            .filter(Q(similarity__gte=TYPO_SIMILARITY) | Q(distance__lte=MAX_EDITS))
+            .order_by("distance", "-similarity", "-frequency")
             .values_list("term", flat=True)
             .first()
         )

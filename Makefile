@@ -59,3 +59,4 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/import_notes.py
+	$(BIN)/python bench/search.py

@@ -98,6 +98,14 @@ class Service(models.Model):
         return [services[pk] for pk, _ in weights.most_common(limit) if pk in services]
 
 
+class SourceQuerySet(models.QuerySet):
+    def content_version(self) -> str:
+        """Changes whenever an import adds, replaces or removes content (cache keys)."""
+        latest = self.aggregate(latest=models.Max("imported_at"), files=models.Count("id"))
+        stamp = latest["latest"].timestamp() if latest["latest"] else 0
+        return f"{latest['files']}-{stamp}"
+
+
 class Source(models.Model):
     """One imported notes file."""
 
@@ -120,6 +128,8 @@ class Source(models.Model):
     service_count = models.PositiveIntegerField(default=0)
     exam_note_count = models.PositiveIntegerField(default=0)
     warnings = models.JSONField(default=list, blank=True)
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

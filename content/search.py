@@ -200,7 +200,7 @@ def search(
                 corrected = _run(suggestion, service=service, domain=domain, page=page)
                 if corrected.total:
                     corrected.corrected_from = text
-                    corrected.jump = results.jump or service_named(suggestion)
+                    corrected.jump = results.jump
                     return corrected
             results.suggestion = suggestion
     return results
@@ -256,10 +256,10 @@ def highlight_markers(headline: str) -> str:
 def service_named(text: str) -> Service | None:
     """The service whose name, short name or alias is exactly the query."""
     wanted = text.strip().lower()
-    for service in Service.objects.with_content():
+    for service in Service.objects.only("slug", "name", "short_name", "aliases"):
         names = [service.name, service.short_name, *service.aliases]
         if any(name.lower() == wanted for name in names):
-            return service
+            return service if service.sections.exists() else None
     return None
 
 

@@ -10,7 +10,10 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from content import search as search_module
-from content.models import EXAM_DOMAINS, Category, Mention, Section, Service, Topic
+from content.models import EXAM_DOMAINS, Category, Mention, Section, Service, Source, Topic
+
+# The body of a service page is cached until the next import changes the content.
+PAGE_CACHE_SECONDS = 3600
 
 DOMAIN_CHOICES = [("", "All domains")] + [
     (str(n), f"{n}. {name}") for n, name in EXAM_DOMAINS.items()
@@ -65,7 +68,8 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "category": Category(service.category).label,
         "topics": topics,
         "mentioned_in": mentioned_in,
-        "related": service.related_services(),
+        "content_version": Source.objects.content_version(),
+        "cache_seconds": PAGE_CACHE_SECONDS,
     }
     return render(request, "content/service_detail.html", context)
 

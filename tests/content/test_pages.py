@@ -95,4 +95,11 @@ def test_page_queries_do_not_grow_with_the_number_of_sections(
         client.get("/topics/lambda/")
     with django_assert_num_queries(small_index):
         client.get("/topics/")
-    assert small_service <= 6 and small_index <= 2
+    assert small_service <= 7 and small_index <= 2
+
+
+def test_cached_service_page_changes_with_the_next_import(client, notes):
+    assert "six times the Lambda timeout" in client.get("/topics/sqs/").content.decode()
+    (notes / "sqs.md").write_text(SQS.replace("six times", "at least six times"))
+    notes_import(paths=[notes])
+    assert "at least six times" in client.get("/topics/sqs/").content.decode()

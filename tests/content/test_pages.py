@@ -99,7 +99,7 @@ def test_page_queries_do_not_grow_with_the_number_of_sections(
 
 
 def test_cached_service_page_changes_with_the_next_import(client, notes):
-    assert "six times the Lambda timeout" in client.get("/topics/sqs/").content.decode()
+    assert "Set it to six times" in client.get("/topics/sqs/").content.decode()
     (notes / "sqs.md").write_text(SQS.replace("six times", "at least six times"))
     notes_import(paths=[notes])
     assert "at least six times" in client.get("/topics/sqs/").content.decode()

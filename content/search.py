@@ -12,14 +12,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    TrigramSimilarity,
-)
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection, transaction
-from django.db.models import F, Func, Q, Value
+from django.db.models import F
 
 from content.importer.catalog import GLOSSARY
 from content.models import Section, Service, Source, Term
@@ -27,7 +22,6 @@ from content.models import Section, Service, Source, Term
 CONFIG = "english"
 PAGE_SIZE = 20
 FEW_RESULTS = 3
-TYPO_SIMILARITY = 0.4
 MAX_EDITS = 2
 # Private-use markers around highlighted words: the snippet is escaped, then they become <mark>.
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -266,25 +260,35 @@ def service_named(text: str) -> Service | None:
 def suggest(text: str) -> str | None:
     """The query with misspelled words replaced by the closest vocabulary terms."""
     words = text.split()
+    cleaned = {index: word.strip('"-').lower() for index, word in enumerate(words)}
+    checkable = {i: w for i, w in cleaned.items() if len(w) >= 4 and w.isalpha()}
+    known = set(Term.objects.filter(term__in=checkable.values()).values_list("term", flat=True))
     changed = False
-    for index, word in enumerate(words):
-        clean = word.strip('"-').lower()
-        if len(clean) < 4 or not clean.isalpha():
+    for index, clean in checkable.items():
+        if clean in known:
             continue
-        if Term.objects.filter(term=clean).exists():
-            continue
-        best = (
-            Term.objects.filter(expansion="")
-            .annotate(
-                similarity=TrigramSimilarity("term", clean),
-                distance=Func(F("term"), Value(clean), function="levenshtein"),
-            )
-            .filter(Q(similarity__gte=TYPO_SIMILARITY) | Q(distance__lte=MAX_EDITS))
-            .order_by("distance", "-similarity", "-frequency")
-            .values_list("term", flat=True)
-            .first()
-        )
+        best = _closest_term(clean)
         if best:
-            words[index] = word.lower().replace(clean, best)
+            words[index] = words[index].lower().replace(clean, best)
             changed = True
     return " ".join(words) if changed else None
+
+
+def _closest_term(word: str) -> str | None:
+    """Trigram neighbours (indexed), or words within two edits of the same length range."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT term FROM content_term
+            WHERE expansion = '' AND (
+                term %% %(word)s
+                OR (length(term) BETWEEN length(%(word)s) - 2 AND length(%(word)s) + 2
+                    AND levenshtein_less_equal(term, %(word)s, %(edits)s) <= %(edits)s))
+            ORDER BY levenshtein_less_equal(term, %(word)s, 3), similarity(term, %(word)s) DESC,
+                frequency DESC
+            LIMIT 1
+            """,
+            {"word": word, "edits": MAX_EDITS},
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None

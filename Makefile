@@ -10,7 +10,7 @@ PORT ?= 8000
 NOTES_DIR ?= ../shared/notes
 export NOTES_DIR
 
-.PHONY: help setup run serve test lint format bench
+.PHONY: help setup run serve test lint format bench chromium
 
 help:
 	@echo "make run    set everything up and serve on http://127.0.0.1:$(PORT) (development)"
@@ -45,8 +45,15 @@ serve: setup
 	$(BIN)/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-3} \
 		--access-logfile - --graceful-timeout 10
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/pytest
+
+# Browser tests drive Debian's Chromium (Playwright downloads no browser here). Installed when
+# missing and we are root; otherwise those tests are skipped.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) \
+		|| echo "chromium is not installed: browser tests will be skipped"; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -37,3 +37,14 @@ def timer():
     start = time.perf_counter()
     yield result
     result["seconds"] = time.perf_counter() - start
+
+
+def notes_dir() -> Path | None:
+    """NOTES_DIR, or None (with a message) when it does not exist."""
+    from django.conf import settings
+
+    notes = Path(settings.NOTES_DIR)
+    if not notes.is_dir():
+        print(f"NOTES_DIR {notes} does not exist: nothing to benchmark", file=sys.stderr)
+        return None
+    return notes

@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from harness import ROOT, bench_database, setup_django, timer
+from harness import ROOT, bench_database, notes_dir, setup_django, timer
 
 
 def synthetic_corpus(notes: Path, copies: int, target: Path) -> None:
@@ -24,14 +24,12 @@ def synthetic_corpus(notes: Path, copies: int, target: Path) -> None:
 
 def main() -> int:
     setup_django()
-    from django.conf import settings
 
     from content.importer.run import notes_import
     from content.models import Section
 
-    notes = Path(settings.NOTES_DIR)
-    if not notes.is_dir():
-        print(f"NOTES_DIR {notes} does not exist: nothing to benchmark", file=sys.stderr)
+    notes = notes_dir()
+    if notes is None:
         return 1
     results = []
     with bench_database():

@@ -20,7 +20,7 @@ import threading
 import time
 from pathlib import Path
 
-from harness import ROOT, bench_database, setup_django
+from harness import ROOT, bench_database, notes_dir, setup_django
 from import_notes import synthetic_corpus
 
 QUERIES = [
@@ -224,9 +224,8 @@ def main() -> int:
 
     from content.importer.run import notes_import
 
-    notes = Path(settings.NOTES_DIR)
-    if not notes.is_dir():
-        print(f"NOTES_DIR {notes} does not exist: nothing to benchmark", file=sys.stderr)
+    notes = notes_dir()
+    if notes is None:
         return 1
     from django.test import override_settings
 

@@ -1,0 +1,84 @@
+"""What the notes say: the imported sections and exam notes, loaded once for generation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SectionText:
+    id: int
+    service: str
+    title: str
+    text: str
+    where: str  # "file.txt:10-20"
+
+
+@dataclass(frozen=True)
+class NoteData:
+    id: int
+    kind: str
+    service: str
+    section: int
+    section_title: str
+    text: str
+    correct: tuple[str, ...]
+    incorrect: tuple[tuple[str, str], ...]
+    where: str
+
+
+@dataclass
+class Evidence:
+    """Sections by service, and the exam notes, as plain values (pure generation)."""
+
+    sections: dict[str, list[SectionText]] = field(default_factory=dict)
+    notes: list[NoteData] = field(default_factory=list)
+
+    def find(self, service: str, pattern: str, limit: int = 2) -> list[SectionText]:
+        """Sections of a service whose text matches, the ones matching most first."""
+        regex = re.compile(pattern)
+        scored = []
+        for section in self.sections.get(service, []):
+            hits = len(regex.findall(section.text))
+            if hits:
+                scored.append((-hits, section.id, section))
+        return [section for _, _, section in sorted(scored)[:limit]]
+
+    def quote(self, section: SectionText, pattern: str, limit: int = 220) -> str:
+        """The first line of a section that matches, trimmed, for an explanation."""
+        regex = re.compile(pattern)
+        for line in section.text.splitlines():
+            if regex.search(line):
+                line = " ".join(line.split())
+                return line if len(line) <= limit else line[:limit].rsplit(" ", 1)[0] + " …"
+        return ""
+
+
+def load_evidence() -> Evidence:
+    """Read the imported notes from the database."""
+    from content.models import ExamNote, Section
+
+    evidence = Evidence()
+    rows = Section.objects.values_list(
+        "id", "service__slug", "title", "text", "source__name", "line_start", "line_end"
+    ).order_by("id")
+    for pk, service, title, text, source, start, end in rows:
+        evidence.sections.setdefault(service, []).append(
+            SectionText(pk, service, title, text, f"{source}:{start}-{end}")
+        )
+    for note in ExamNote.objects.select_related("service", "source", "section").order_by("id"):
+        evidence.notes.append(
+            NoteData(
+                id=note.pk,
+                kind=note.kind,
+                service=note.service.slug,
+                section=note.section_id,
+                section_title=note.section.title,
+                text=note.text,
+                correct=tuple(note.correct),
+                incorrect=tuple((item["text"], item.get("reason", "")) for item in note.incorrect),
+                where=f"{note.source.name}:{note.line_start}-{note.line_end}",
+            )
+        )
+    return evidence

@@ -1,0 +1,155 @@
+"""Generate the question bank from the imported notes and store it, idempotently."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from content.models import Section, Service
+from quizzes.generator import computed, confusables, scenarios
+from quizzes.generator.conflicts import conflict_for
+from quizzes.generator.draft import Draft, problems
+from quizzes.generator.evidence import Evidence, load_evidence
+from quizzes.models import Choice, Question, TaskStatement
+
+FAMILIES = [confusables, scenarios, computed]
+
+
+@dataclass
+class GenerationReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    kept_edited: int = 0
+    retired: int = 0
+    drafts: int = 0  # stored as drafts for review (conflicting facts)
+    rejected: list[tuple[str, list[str]]] = field(default_factory=list)
+    by_family: Counter = field(default_factory=Counter)
+
+
+def draft_questions(evidence: Evidence) -> tuple[list[Draft], list[tuple[str, list[str]]]]:
+    """Every family's drafts that pass the checks, and the rejected ones with reasons."""
+    accepted, rejected, seen = [], [], set()
+    for family in FAMILIES:
+        for draft in family.generate(evidence):
+            found = problems(draft)
+            if draft.key in seen:
+                found.append("duplicate generator key")
+            if found:
+                rejected.append((draft.key, found))
+                continue
+            seen.add(draft.key)
+            draft.review_note = conflict_for(draft.fact)
+            accepted.append(draft)
+    return accepted, rejected
+
+
+@transaction.atomic
+def questions_generate() -> GenerationReport:
+    """Create or update generated questions; never touch one an instructor edited."""
+    report = GenerationReport()
+    drafts, report.rejected = draft_questions(load_evidence())
+    tasks = {task.code: task for task in TaskStatement.objects.select_related("domain")}
+    services = dict(Service.objects.values_list("slug", "id"))
+    valid_sections = set(Section.objects.values_list("id", flat=True))
+    existing = {
+        question.generator_key: question
+        for question in Question.objects.filter(generator_key__isnull=False).prefetch_related(
+            "choices", "sections"
+        )
+    }
+    for draft in drafts:
+        report.by_family[draft.family] += 1
+        question = existing.get(draft.key)
+        if question and question.edited:
+            report.kept_edited += 1
+            continue
+        values = _values(draft, tasks, services)
+        sections = sorted(set(draft.sections) & valid_sections)
+        if question is None:
+            question = Question.objects.create(generator_key=draft.key, **values)
+            _store_choices(question, draft)
+            question.sections.set(sections)
+            report.created += 1
+        elif _signature(question) != _draft_signature(values, draft, sections):
+            for name, value in values.items():
+                setattr(question, name, value)
+            question.save()
+            question.choices.all().delete()
+            _store_choices(question, draft)
+            question.sections.set(sections)
+            report.updated += 1
+        else:
+            report.unchanged += 1
+        report.drafts += values["status"] == Question.Status.DRAFT
+    wanted = {draft.key for draft in drafts}
+    stale = [
+        question.pk
+        for key, question in existing.items()
+        if key not in wanted and not question.edited and question.status != Question.Status.RETIRED
+    ]
+    report.retired = Question.objects.filter(pk__in=stale).update(status=Question.Status.RETIRED)
+    return report
+
+
+def _values(draft: Draft, tasks, services) -> dict:
+    task = tasks[draft.task]
+    return {
+        "stem": draft.stem,
+        "kind": draft.kind,
+        "choose": draft.choose,
+        "domain": task.domain,
+        "task": task,
+        "service_id": services.get(draft.service),
+        "explanation": draft.explanation,
+        "difficulty": draft.difficulty,
+        "origin": Question.Origin.GENERATED,
+        "status": Question.Status.DRAFT if draft.review_note else Question.Status.PUBLISHED,
+        "family": draft.family,
+        "review_note": draft.review_note,
+    }
+
+
+def _store_choices(question: Question, draft: Draft) -> None:
+    Choice.objects.bulk_create(
+        Choice(
+            question=question,
+            text=option.text,
+            is_correct=option.correct,
+            rationale=option.rationale,
+            position=position,
+        )
+        for position, option in enumerate(draft.options)
+    )
+
+
+def _signature(question: Question) -> tuple:
+    return (
+        question.stem,
+        question.kind,
+        question.choose,
+        question.task_id,
+        question.service_id,
+        question.explanation,
+        question.status,
+        question.review_note,
+        tuple((c.text, c.is_correct, c.rationale) for c in question.choices.all()),
+        tuple(sorted(section.pk for section in question.sections.all())),
+    )
+
+
+def _draft_signature(values: dict, draft: Draft, sections: list[int]) -> tuple:
+    return (
+        values["stem"],
+        values["kind"],
+        values["choose"],
+        values["task"].pk,
+        values["service_id"],
+        values["explanation"],
+        values["status"],
+        values["review_note"],
+        tuple((option.text, option.correct, option.rationale) for option in draft.options),
+        tuple(sections),
+    )

@@ -1,0 +1,122 @@
+"""The question bank: exam domains and task statements, questions and their choices."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+
+class Domain(models.Model):
+    """A DVA-C02 exam domain with its weight in the exam."""
+
+    number = models.PositiveSmallIntegerField(unique=True)
+    name = models.CharField(max_length=120)
+    weight = models.PositiveSmallIntegerField(help_text="Percent of the scored exam.")
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+
+class TaskStatement(models.Model):
+    domain = models.ForeignKey(Domain, on_delete=models.CASCADE, related_name="tasks")
+    code = models.CharField(max_length=8, unique=True, help_text="e.g. 2.2")
+    text = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code} {self.text}"
+
+
+class QuestionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Question.Status.PUBLISHED)
+
+
+class Question(models.Model):
+    class Kind(models.TextChoices):
+        SINGLE = "single", "Multiple choice (one answer)"
+        MULTIPLE = "multiple", "Multiple response (choose N)"
+
+    class Origin(models.TextChoices):
+        GENERATED = "generated", "Generated from the notes"
+        IMPORTED = "imported", "Imported from a file"
+        INSTRUCTOR = "instructor", "Written by an instructor"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+        RETIRED = "retired", "Retired"
+
+    class Difficulty(models.IntegerChoices):
+        EASY = 1, "Easy"
+        MEDIUM = 2, "Medium"
+        HARD = 3, "Hard"
+
+    stem = models.TextField(help_text="The question, in Markdown.")
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.SINGLE)
+    choose = models.PositiveSmallIntegerField(default=1, help_text="How many answers to pick.")
+    domain = models.ForeignKey(Domain, on_delete=models.PROTECT, related_name="questions")
+    task = models.ForeignKey(
+        TaskStatement, on_delete=models.PROTECT, related_name="questions", null=True, blank=True
+    )
+    service = models.ForeignKey(
+        "content.Service",
+        on_delete=models.SET_NULL,
+        related_name="questions",
+        null=True,
+        blank=True,
+    )
+    sections = models.ManyToManyField(
+        "content.Section", related_name="questions", blank=True, help_text="Where the fact is."
+    )
+    explanation = models.TextField(blank=True, help_text="Why the key is right, in Markdown.")
+    difficulty = models.PositiveSmallIntegerField(choices=Difficulty, default=Difficulty.MEDIUM)
+    origin = models.CharField(max_length=12, choices=Origin, default=Origin.INSTRUCTOR)
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    family = models.CharField(max_length=40, blank=True, help_text="Generator family.")
+    generator_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
+    edited = models.BooleanField(
+        default=False, help_text="Changed by an instructor: regeneration leaves it alone."
+    )
+    review_note = models.TextField(
+        blank=True, help_text="Why it needs review (e.g. the notes disagree on the fact)."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["domain__number", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="single", choose=1) | Q(kind="multiple", choose__gte=2),
+                name="question_choose_matches_kind",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "domain"], name="question_status_domain")]
+
+    def __str__(self):
+        return self.stem[:80]
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    text = models.CharField(max_length=500)
+    is_correct = models.BooleanField(default=False)
+    rationale = models.TextField(blank=True, help_text="Why this option is right or wrong.")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["question", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "text"], name="choice_unique_text"),
+        ]
+
+    def __str__(self):
+        return self.text

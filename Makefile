@@ -30,6 +30,7 @@ setup: $(STAMP)
 	$(MANAGE) migrate --noinput
 	@if [ -d "$(NOTES_DIR)" ]; then $(MANAGE) import_notes "$(NOTES_DIR)"; \
 	else echo "NOTES_DIR $(NOTES_DIR) does not exist: the site will have no imported notes."; fi
+	$(MANAGE) generate_questions
 
 run: setup
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(MANAGE) runserver 127.0.0.1:$(PORT)

@@ -83,6 +83,18 @@ def render_section(
     )
 
 
+def render_markdown(text: str) -> str:
+    """Markdown (question stems, explanations) to sanitized HTML, without cross-links."""
+    md = markdown()
+    return nh3.clean(
+        md.render(text),
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )
+
+
 def plain_text(fragment: str) -> str:
     """Text of an HTML fragment, whitespace collapsed."""
     stripped = nh3.clean(re.sub(r"<(?:/p|br|/li|/tr|/h\d|/pre)>", " \n", fragment), tags=set())

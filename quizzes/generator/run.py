@@ -13,6 +13,7 @@ from quizzes.generator.conflicts import conflict_for
 from quizzes.generator.draft import Draft, problems
 from quizzes.generator.evidence import Evidence, load_evidence
 from quizzes.models import Choice, Question, TaskStatement
+from quizzes.taxonomy import taxonomy_sync
 
 FAMILIES = [confusables, scenarios, computed]
 
@@ -49,6 +50,7 @@ def draft_questions(evidence: Evidence) -> tuple[list[Draft], list[tuple[str, li
 @transaction.atomic
 def questions_generate() -> GenerationReport:
     """Create or update generated questions; never touch one an instructor edited."""
+    taxonomy_sync()
     report = GenerationReport()
     drafts, report.rejected = draft_questions(load_evidence())
     tasks = {task.code: task for task in TaskStatement.objects.select_related("domain")}

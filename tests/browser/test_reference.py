@@ -13,7 +13,7 @@ NOTES = {
 
 
 @pytest.fixture
-def imported(tmp_path, transactional_db):
+def imported(tmp_path, django_db_serialized_rollback):
     for name, text in NOTES.items():
         (tmp_path / name).write_text(text)
     notes_import(paths=[tmp_path])

@@ -1,0 +1,77 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from quizzes.models import Question
+
+MARKDOWN = """# My SQS questions
+
+### Which queue type keeps messages in order?
+- [x] FIFO queue
+- [ ] Standard queue
+- [ ] SNS topic
+> FIFO queues preserve order within a message group.
+Task: 1.1
+Service: sqs
+
+### Which TWO settings reduce empty receives and duplicates?
+- [x] Long polling
+- [x] A longer visibility timeout
+- [ ] Short polling
+- [ ] A delay queue of 0 seconds
+- [ ] Smaller messages
+
+### A question with two keys but only single-choice options
+- [x] A
+- [x] B
+- [ ] C
+
+### Unknown task
+- [x] A
+- [ ] B
+- [ ] C
+Task: 9.9
+"""
+
+CSV = """stem,choices,correct,explanation,task,service
+Which service sends push notifications?,Amazon SNS|Amazon SQS|Amazon MQ,1,SNS pushes.,1.1,sns
+Which code means throttled?,429|502|504,,,4.1,
+"""
+
+
+def run(tmp_path, name, text, capsys):
+    path = tmp_path / name
+    path.write_text(text)
+    call_command("import_questions", str(path))
+    return capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_markdown_task_lists_import_and_bad_items_are_reported(tmp_path, capsys):
+    out = run(tmp_path, "bank.md", MARKDOWN, capsys)
+    assert "imported 2, skipped 2" in out
+    assert "bank.md:18: skipped: a multiple-response question needs at least 5 options" in out
+    assert "bank.md:23: skipped: unknown task statement '9.9'" in out
+    fifo = Question.objects.get(stem="Which queue type keeps messages in order?")
+    assert (fifo.kind, fifo.task.code, fifo.service.slug, fifo.origin) == (
+        "single", "1.1", "sqs", "imported"
+    )  # fmt: skip
+    assert fifo.explanation == "FIFO queues preserve order within a message group."
+    two = Question.objects.get(stem__startswith="Which TWO settings")
+    assert (two.kind, two.choose, two.choices.count()) == ("multiple", 2, 5)
+    assert "imported 0, skipped 4" in run(tmp_path, "bank.md", MARKDOWN, capsys)  # no duplicates
+
+
+@pytest.mark.django_db
+def test_csv_imports_and_reports_rows_without_a_key(tmp_path, capsys):
+    out = run(tmp_path, "bank.csv", CSV, capsys)
+    assert "imported 1, skipped 1" in out
+    assert "bank.csv:3: skipped: a single-answer question needs exactly one correct option" in out
+    assert Question.objects.get(stem__startswith="Which service sends").service.slug == "sns"
+
+
+@pytest.mark.django_db
+def test_malformed_csv_fails_clearly(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("question,answer\nWhat?,Yes\n")
+    with pytest.raises(CommandError):
+        call_command("import_questions", str(path))

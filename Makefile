@@ -67,4 +67,5 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/import_notes.py
+	$(BIN)/python bench/generate_questions.py
 	$(BIN)/python bench/search.py

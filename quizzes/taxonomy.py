@@ -58,8 +58,8 @@ def taxonomy_sync(apps=global_apps) -> None:
             )
     for app_config in apps.get_app_configs():
         # Historical app configs need this flag for create_permissions to look at them.
-        had_models = app_config.models_module
-        app_config.models_module = app_config.models_module or True
+        had_models = getattr(app_config, "models_module", None)
+        app_config.models_module = had_models or True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = had_models
     Group = apps.get_model("auth", "Group")

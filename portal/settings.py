@@ -116,7 +116,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "quizzes:exam_list"
+LOGOUT_REDIRECT_URL = "home"
 
 # Security: strict in production (DJANGO_DEBUG=0), relaxed for local development.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
 
@@ -120,3 +121,95 @@ class Choice(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class LearnerSettings(models.Model):
+    """Per-learner preferences: extended time (WCAG 2.2.1)."""
+
+    EXTENDED_FACTOR = 1.5
+
+    user = models.OneToOneField(
+        "auth.User", on_delete=models.CASCADE, related_name="learner_settings"
+    )
+    extended_time = models.BooleanField(
+        default=False, help_text="Give 1.5 times the time on timed exams."
+    )
+
+    def __str__(self):
+        return f"Settings of {self.user}"
+
+
+class AttemptQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(finished_at__isnull=True)
+
+    def finished(self):
+        return self.filter(finished_at__isnull=False)
+
+
+class Attempt(models.Model):
+    """One learner's practice exam or quiz: the questions drawn, the deadline, the result."""
+
+    class Kind(models.TextChoices):
+        FULL = "full", "Full practice exam"
+        CUSTOM = "custom", "Custom quiz"
+        WEAK = "weak", "Weak areas"
+
+    class Mode(models.TextChoices):
+        EXAM = "exam", "Exam mode (results at the end)"
+        PRACTICE = "practice", "Practice mode (feedback after each answer)"
+
+    user = models.ForeignKey("auth.User", on_delete=models.CASCADE, related_name="attempts")
+    kind = models.CharField(max_length=10, choices=Kind)
+    mode = models.CharField(max_length=10, choices=Mode, default=Mode.EXAM)
+    title = models.CharField(max_length=200)
+    started_at = models.DateTimeField()
+    deadline = models.DateTimeField(null=True, blank=True, help_text="None: untimed.")
+    finished_at = models.DateTimeField(null=True, blank=True)
+    finished_by_deadline = models.BooleanField(default=False)
+    score_percent = models.FloatField(null=True, blank=True)
+    scaled_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    passed = models.BooleanField(null=True, blank=True)
+    domain_scores = models.JSONField(default=list, blank=True)
+
+    objects = AttemptQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["user", "-started_at"], name="attempt_user_started")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(deadline__isnull=True) | Q(deadline__gt=models.F("started_at")),
+                name="attempt_deadline_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.user}, {self.started_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.finished_at is not None
+
+
+class AttemptQuestion(models.Model):
+    """A question as drawn for one attempt: its place, its shuffled choices, the answer."""
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="items")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="attempt_items")
+    position = models.PositiveSmallIntegerField()
+    choice_order = ArrayField(models.BigIntegerField(), help_text="Choice ids as shown.")
+    selected = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    flagged = models.BooleanField(default=False)
+    is_correct = models.BooleanField(null=True, blank=True, help_text="Set when scored.")
+
+    class Meta:
+        ordering = ["attempt", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "position"], name="item_unique_position"),
+            models.UniqueConstraint(fields=["attempt", "question"], name="item_unique_question"),
+        ]
+
+    def __str__(self):
+        return f"{self.attempt_id} #{self.position}"

@@ -10,3 +10,8 @@ register = template.Library()
 def markdown(text: str) -> str:
     """Render Markdown to sanitized HTML (nh3 cleans it, so it is safe to mark)."""
     return mark_safe(render_markdown(text or ""))
+
+
+@register.filter
+def get_item(mapping: dict, key):
+    return mapping.get(key)

@@ -1,0 +1,260 @@
+"""Practice exams: drawing questions, saving answers, deadlines and finishing. The server owns
+time: the deadline is stored at the start and every write checks it."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from quizzes.models import Attempt, AttemptQuestion, Choice, Domain, LearnerSettings, Question
+from quizzes.scoring import Item, largest_remainder, score
+
+FULL_EXAM_QUESTIONS = 65
+FULL_EXAM_MINUTES = 130
+
+
+class AttemptError(Exception):
+    """A request on an attempt that cannot be honoured; the message says why."""
+
+
+class DeadlinePassed(AttemptError):
+    pass
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    item: AttemptQuestion
+    correct: bool | None  # practice mode only
+
+
+def attempt_start(
+    *,
+    user,
+    kind: str,
+    mode: str = Attempt.Mode.EXAM,
+    domains: list[int] | None = None,
+    services: list[int] | None = None,
+    count: int = FULL_EXAM_QUESTIONS,
+    minutes: int | None = FULL_EXAM_MINUTES,
+    seed: int | None = None,
+) -> Attempt:
+    """Draw the questions, shuffle each question's choices, and store the deadline."""
+    rng = random.Random(seed)
+    if kind == Attempt.Kind.FULL:
+        questions = _draw_by_blueprint(rng, FULL_EXAM_QUESTIONS)
+        title, count, minutes = "Full practice exam", FULL_EXAM_QUESTIONS, FULL_EXAM_MINUTES
+    elif kind == Attempt.Kind.WEAK:
+        questions = _draw_weak_areas(rng, user, count)
+        title = "Weak areas"
+    else:
+        pool = Question.objects.published()
+        if domains:
+            pool = pool.filter(domain__number__in=domains)
+        if services:
+            pool = pool.filter(service_id__in=services)
+        ids = list(pool.values_list("id", flat=True))
+        questions = rng.sample(ids, min(count, len(ids)))
+        title = "Custom quiz"
+    if not questions:
+        raise AttemptError("No published questions match this choice.")
+    now = timezone.now()
+    deadline = None
+    if minutes:
+        factor = LearnerSettings.EXTENDED_FACTOR if _extended(user) else 1
+        deadline = now + timedelta(minutes=minutes * factor)
+    choices = _choice_ids(questions)
+    with transaction.atomic():
+        attempt = Attempt.objects.create(
+            user=user, kind=kind, mode=mode, title=title, started_at=now, deadline=deadline
+        )
+        AttemptQuestion.objects.bulk_create(
+            AttemptQuestion(
+                attempt=attempt,
+                question_id=question_id,
+                position=position,
+                choice_order=rng.sample(choices[question_id], len(choices[question_id])),
+            )
+            for position, question_id in enumerate(questions, start=1)
+        )
+    return attempt
+
+
+def attempt_answer(*, attempt: Attempt, position: int, choice_ids: list[int]) -> AnswerResult:
+    """Save an answer now; refused (and the attempt finished) after the deadline."""
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        _check_open(attempt)
+        item = _item(attempt, position)
+        choice_ids = sorted(set(choice_ids))
+        unknown = set(choice_ids) - set(item.choice_order)
+        if unknown:
+            raise AttemptError("That answer is not one of this question's options.")
+        item.selected = choice_ids
+        item.answered_at = timezone.now() if choice_ids else None
+        correct = None
+        if attempt.mode == Attempt.Mode.PRACTICE and choice_ids:
+            correct = _keyed(item.question_id) == frozenset(choice_ids)
+        item.save(update_fields=["selected", "answered_at"])
+    return AnswerResult(item=item, correct=correct)
+
+
+def attempt_flag(*, attempt: Attempt, position: int, flagged: bool) -> AttemptQuestion:
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        _check_open(attempt)
+        item = _item(attempt, position)
+        item.flagged = flagged
+        item.save(update_fields=["flagged"])
+    return item
+
+
+@transaction.atomic
+def attempt_finish(*, attempt: Attempt, by_deadline: bool = False) -> Attempt:
+    """Score every answer saved so far and close the attempt (idempotent)."""
+    attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    if attempt.is_finished:
+        return attempt
+    items = list(
+        attempt.items.select_related("question__domain").prefetch_related("question__choices")
+    )
+    scored = []
+    for item in items:
+        keyed = frozenset(c.pk for c in item.question.choices.all() if c.is_correct)
+        result = Item(item.question.domain.number, keyed, frozenset(item.selected))
+        item.is_correct = result.correct
+        scored.append(result)
+    AttemptQuestion.objects.bulk_update(items, ["is_correct"])
+    weights = dict(Domain.objects.values_list("number", "weight"))
+    result = score(scored, weights)
+    attempt.finished_at = timezone.now()
+    if attempt.deadline and attempt.finished_at > attempt.deadline:
+        attempt.finished_at = attempt.deadline
+    attempt.finished_by_deadline = by_deadline
+    attempt.score_percent = result.percent
+    attempt.scaled_score = result.scaled
+    attempt.passed = result.passed
+    attempt.domain_scores = [
+        {"domain": d.domain, "correct": d.correct, "total": d.total, "percent": d.percent}
+        for d in result.domains
+    ]
+    attempt.save()
+    return attempt
+
+
+def finish_if_expired(attempt: Attempt) -> Attempt:
+    """An attempt past its deadline is finished on the next request, answers kept."""
+    if not attempt.is_finished and attempt.deadline and timezone.now() >= attempt.deadline:
+        return attempt_finish(attempt=attempt, by_deadline=True)
+    return attempt
+
+
+def attempts_finish_expired() -> int:
+    """Finish every open attempt whose deadline has passed."""
+    expired = Attempt.objects.open().filter(deadline__lte=timezone.now())
+    count = 0
+    for attempt in expired:
+        attempt_finish(attempt=attempt, by_deadline=True)
+        count += 1
+    return count
+
+
+def remaining_seconds(attempt: Attempt) -> int | None:
+    if attempt.deadline is None:
+        return None
+    return max(0, int((attempt.deadline - timezone.now()).total_seconds()))
+
+
+def domain_accuracy(user) -> dict[int, tuple[int, int]]:
+    """(correct, answered) per domain over the learner's finished attempts."""
+    rows = (
+        AttemptQuestion.objects.filter(attempt__user=user, attempt__finished_at__isnull=False)
+        .values("question__domain__number")
+        .annotate(total=Count("id"), correct=Count("id", filter=Q(is_correct=True)))
+    )
+    return {row["question__domain__number"]: (row["correct"], row["total"]) for row in rows}
+
+
+def _draw_by_blueprint(rng: random.Random, total: int) -> list[int]:
+    weights = dict(Domain.objects.values_list("number", "weight"))
+    counts = largest_remainder(total, weights)
+    pool: dict[int, list[int]] = {}
+    for pk, domain in Question.objects.published().values_list("id", "domain__number"):
+        pool.setdefault(domain, []).append(pk)
+    drawn = []
+    for domain, wanted in sorted(counts.items()):
+        ids = pool.get(domain, [])
+        drawn += rng.sample(ids, min(wanted, len(ids)))
+    rng.shuffle(drawn)
+    return drawn
+
+
+def _draw_weak_areas(rng: random.Random, user, count: int) -> list[int]:
+    """Questions answered wrong before first, then the weakest domains and services."""
+    wrong = list(
+        AttemptQuestion.objects.filter(
+            attempt__user=user, attempt__finished_at__isnull=False, is_correct=False,
+            question__status=Question.Status.PUBLISHED,
+        ).values_list("question_id", flat=True).distinct()
+    )  # fmt: skip
+    rng.shuffle(wrong)
+    accuracy = domain_accuracy(user)
+    service_rows = (
+        AttemptQuestion.objects.filter(attempt__user=user, attempt__finished_at__isnull=False)
+        .exclude(question__service=None)
+        .values("question__service")
+        .annotate(total=Count("id"), correct=Count("id", filter=Q(is_correct=True)))
+    )
+    service_accuracy = {r["question__service"]: r["correct"] / r["total"] for r in service_rows}
+
+    def weakness(row) -> tuple:
+        correct, total = accuracy.get(row[1], (0, 0))
+        domain_rate = correct / total if total else 0.5
+        service_rate = service_accuracy.get(row[2], 0.5)
+        return (domain_rate, service_rate, rng.random())
+
+    rows = list(Question.objects.published().values_list("id", "domain__number", "service_id"))
+    ordered = [row[0] for row in sorted(rows, key=weakness)]
+    drawn = list(dict.fromkeys(wrong + ordered))
+    return drawn[:count]
+
+
+def _choice_ids(question_ids: list[int]) -> dict[int, list[int]]:
+    choices: dict[int, list[int]] = {pk: [] for pk in question_ids}
+    for pk, question_id in Choice.objects.filter(question_id__in=question_ids).values_list(
+        "id", "question_id"
+    ):
+        choices[question_id].append(pk)
+    return choices
+
+
+def _extended(user) -> bool:
+    return LearnerSettings.objects.filter(user=user, extended_time=True).exists()
+
+
+def _check_open(attempt: Attempt) -> None:
+    if attempt.is_finished:
+        raise AttemptError("This attempt is finished; answers can no longer change.")
+    if attempt.deadline and timezone.now() >= attempt.deadline:
+        attempt_finish(attempt=attempt, by_deadline=True)
+        raise DeadlinePassed(
+            "Time is up: the answer was not saved. Your exam was submitted with every answer "
+            "saved before the deadline."
+        )
+
+
+def _item(attempt: Attempt, position: int) -> AttemptQuestion:
+    try:
+        return attempt.items.get(position=position)
+    except AttemptQuestion.DoesNotExist:
+        raise AttemptError(f"This attempt has no question {position}.") from None
+
+
+def _keyed(question_id: int) -> frozenset[int]:
+    return frozenset(
+        Choice.objects.filter(question_id=question_id, is_correct=True).values_list("id", flat=True)
+    )

@@ -4,6 +4,7 @@ time: the deadline is stored at the start and every write checks it."""
 from __future__ import annotations
 
 import random
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -86,7 +87,7 @@ def attempt_start(
 
 def attempt_answer(*, attempt: Attempt, position: int, choice_ids: list[int]) -> AnswerResult:
     """Save an answer now; refused (and the attempt finished) after the deadline."""
-    with transaction.atomic():
+    with _finishing_when_late(attempt), transaction.atomic():
         attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
         _check_open(attempt)
         item = _item(attempt, position)
@@ -104,7 +105,7 @@ def attempt_answer(*, attempt: Attempt, position: int, choice_ids: list[int]) ->
 
 
 def attempt_flag(*, attempt: Attempt, position: int, flagged: bool) -> AttemptQuestion:
-    with transaction.atomic():
+    with _finishing_when_late(attempt), transaction.atomic():
         attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
         _check_open(attempt)
         item = _item(attempt, position)
@@ -236,11 +237,21 @@ def _extended(user) -> bool:
     return LearnerSettings.objects.filter(user=user, extended_time=True).exists()
 
 
+@contextmanager
+def _finishing_when_late(attempt: Attempt):
+    """A write refused for lateness finishes the attempt, in its own transaction (the
+    refused write's transaction is rolled back)."""
+    try:
+        yield
+    except DeadlinePassed:
+        attempt_finish(attempt=attempt, by_deadline=True)
+        raise
+
+
 def _check_open(attempt: Attempt) -> None:
     if attempt.is_finished:
         raise AttemptError("This attempt is finished; answers can no longer change.")
     if attempt.deadline and timezone.now() >= attempt.deadline:
-        attempt_finish(attempt=attempt, by_deadline=True)
         raise DeadlinePassed(
             "Time is up: the answer was not saved. Your exam was submitted with every answer "
             "saved before the deadline."

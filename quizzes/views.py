@@ -96,7 +96,9 @@ def question(request: HttpRequest, pk: int, position: int) -> HttpResponse:
 
 
 def _question_context(attempt: Attempt, position: int, **extra) -> dict:
-    items = list(attempt.items.only("id", "position", "answered_at", "flagged", "selected"))
+    items = list(
+        attempt.items.only("id", "attempt_id", "position", "answered_at", "flagged", "selected")
+    )
     item = next((i for i in items if i.position == position), None)
     if item is None:
         raise Http404("No such question in this attempt.")

@@ -1,0 +1,189 @@
+"""Taking practice exams through the views: saving, deadlines, privacy, feedback."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.utils import timezone
+
+from quizzes import exams
+from quizzes.models import Attempt, Choice, LearnerSettings, Question, TaskStatement
+from quizzes.taxonomy import taxonomy_sync
+
+
+@pytest.fixture
+def bank(db):
+    """25 published questions per domain; the keyed choice's text starts with 'Key'."""
+    taxonomy_sync()
+    for domain in (1, 2, 3, 4):
+        task = TaskStatement.objects.get(code=f"{domain}.1")
+        for number in range(25):
+            question = Question.objects.create(
+                stem=f"D{domain} question {number}?", domain=task.domain, task=task,
+                status="published", explanation=f"Explanation {domain}-{number}.",
+            )  # fmt: skip
+            Choice.objects.bulk_create(
+                Choice(question=question, text=text, is_correct=text.startswith("Key"),
+                       rationale="Why.", position=i)
+                for i, text in enumerate([f"Key {domain}-{number}", "Wrong A", "Wrong B", "Wrong"])
+            )  # fmt: skip
+
+
+@pytest.fixture
+def learner(db, client):
+    user = User.objects.create_user("learner", password="pw-long-enough-42")
+    client.force_login(user)
+    return user
+
+
+def expire(attempt, *, seconds_ago):
+    """Move the attempt into the past so that its deadline has passed."""
+    now = timezone.now()
+    Attempt.objects.filter(pk=attempt.pk).update(
+        started_at=now - timedelta(minutes=30), deadline=now - timedelta(seconds=seconds_ago)
+    )
+
+
+def keyed(attempt, position):
+    item = attempt.items.get(position=position)
+    return item, Choice.objects.get(question=item.question, is_correct=True)
+
+
+def test_full_exam_draws_by_blueprint(bank, learner):
+    attempt = exams.attempt_start(user=learner, kind="full", seed=1)
+    domains = [
+        item.question.domain.number for item in attempt.items.select_related("question__domain")
+    ]
+    assert [domains.count(n) for n in (1, 2, 3, 4)] == [21, 17, 15, 12]
+    assert attempt.deadline - attempt.started_at == timedelta(minutes=130)
+    orders = [item.choice_order for item in attempt.items.all()]
+    assert any(order != sorted(order) for order in orders)  # shuffled per attempt
+
+
+def test_extended_time_gives_one_and_a_half_times(bank, learner):
+    LearnerSettings.objects.create(user=learner, extended_time=True)
+    attempt = exams.attempt_start(user=learner, kind="custom", count=5, minutes=20)
+    assert attempt.deadline - attempt.started_at == timedelta(minutes=30)
+
+
+def test_answer_is_saved_and_survives_reload(bank, learner, client):
+    client.post("/exams/start/", {"kind": "custom", "count": 3, "minutes": 10, "mode": "exam"})
+    attempt = Attempt.objects.get(user=learner)
+    item, choice = keyed(attempt, 1)
+    response = client.post(
+        f"/exams/{attempt.pk}/q/1/answer/", {"choice": [choice.pk]}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200 and "Saved" in response.content.decode()
+    page = client.get(f"/exams/{attempt.pk}/q/1/").content.decode()
+    assert f'value="{choice.pk}" checked' in page
+    # Without JavaScript, the same form post saves and moves on.
+    item2, choice2 = keyed(attempt, 2)
+    response = client.post(f"/exams/{attempt.pk}/q/2/answer/", {"choice": [choice2.pk], "next": ""})
+    assert response["Location"] == f"/exams/{attempt.pk}/q/3/"
+    item2.refresh_from_db()
+    assert item2.selected == [choice2.pk]
+
+
+def test_exam_mode_html_never_contains_the_key(bank, learner, client):
+    attempt = exams.attempt_start(user=learner, kind="custom", count=3, minutes=10)
+    item, choice = keyed(attempt, 1)
+    html = client.get(f"/exams/{attempt.pk}/q/1/").content.decode()
+    assert choice.text in html  # shown as an option …
+    assert "keyed" not in html and "is_correct" not in html and "Why." not in html
+    assert "Explanation" not in html
+    client.post(f"/exams/{attempt.pk}/q/1/answer/", {"choice": [choice.pk]})
+    html = client.get(f"/exams/{attempt.pk}/q/1/").content.decode()
+    assert "Correct." not in html and "Explanation 1" not in html  # … with no feedback
+
+
+def test_practice_mode_shows_feedback_after_each_answer(bank, learner, client):
+    attempt = exams.attempt_start(user=learner, kind="custom", mode="practice", count=3, minutes=0)
+    item, choice = keyed(attempt, 1)
+    wrong = Choice.objects.filter(question=item.question, is_correct=False).first()
+    response = client.post(
+        f"/exams/{attempt.pk}/q/1/answer/", {"choice": [wrong.pk]}, headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    assert "Not quite." in html and choice.text in html and item.question.explanation in html
+
+
+def test_answer_after_the_deadline_is_refused_and_saved_answers_count(bank, learner, client):
+    attempt = exams.attempt_start(user=learner, kind="custom", count=3, minutes=10)
+    item, choice = keyed(attempt, 1)
+    exams.attempt_answer(attempt=attempt, position=1, choice_ids=[choice.pk])
+    expire(attempt, seconds_ago=1)
+    _, late = keyed(attempt, 2)
+    response = client.post(
+        f"/exams/{attempt.pk}/q/2/answer/", {"choice": [late.pk]}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 409
+    assert "Time is up: the answer was not saved" in response.content.decode()
+    attempt.refresh_from_db()
+    assert attempt.is_finished and attempt.finished_by_deadline
+    assert attempt.items.get(position=2).selected == []
+    assert attempt.items.get(position=1).is_correct is True
+    assert sum(row["correct"] for row in attempt.domain_scores) == 1
+
+
+def test_expired_attempt_is_finished_on_the_next_request(bank, learner, client):
+    attempt = exams.attempt_start(user=learner, kind="custom", count=2, minutes=10)
+    item, choice = keyed(attempt, 1)
+    exams.attempt_answer(attempt=attempt, position=1, choice_ids=[choice.pk])
+    expire(attempt, seconds_ago=60)
+    response = client.get(f"/exams/{attempt.pk}/q/2/")
+    assert response["Location"] == f"/exams/{attempt.pk}/results/"
+    attempt.refresh_from_db()
+    assert attempt.finished_by_deadline and attempt.finished_at == attempt.deadline
+    assert attempt.items.get(position=1).is_correct
+
+
+def test_finish_expired_attempts_command(bank, learner):
+    attempt = exams.attempt_start(user=learner, kind="custom", count=2, minutes=10)
+    expire(attempt, seconds_ago=60)
+    call_command("finish_expired_attempts", stdout=None)
+    attempt.refresh_from_db()
+    assert attempt.is_finished
+
+
+def test_other_learners_get_404(bank, learner, client):
+    attempt = exams.attempt_start(user=learner, kind="custom", count=2, minutes=10)
+    other = User.objects.create_user("other", password="pw-long-enough-42")
+    client.force_login(other)
+    for url in [f"/exams/{attempt.pk}/q/1/", f"/exams/{attempt.pk}/results/",
+                f"/exams/{attempt.pk}/review/", f"/exams/{attempt.pk}/time/"]:  # fmt: skip
+        assert client.get(url).status_code == 404
+    assert client.post(f"/exams/{attempt.pk}/q/1/answer/", {"choice": [1]}).status_code == 404
+    assert client.post(f"/exams/{attempt.pk}/submit/").status_code == 404
+
+
+def test_results_show_per_domain_scores_and_filters(bank, learner, client):
+    attempt = exams.attempt_start(user=learner, kind="custom", count=4, minutes=10, seed=3)
+    item, choice = keyed(attempt, 1)
+    exams.attempt_answer(attempt=attempt, position=1, choice_ids=[choice.pk])
+    exams.attempt_flag(attempt=attempt, position=2, flagged=True)
+    client.post(f"/exams/{attempt.pk}/submit/")
+    html = client.get(f"/exams/{attempt.pk}/results/").content.decode()
+    assert "(720 passes)" in html and "domain-bars" in html
+    assert "Correct (1)" in html and "Incorrect (3)" in html and "Flagged (1)" in html
+    assert "Unanswered (3)" in html
+    flagged = client.get(f"/exams/{attempt.pk}/results/?show=flagged").content.decode()
+    assert flagged.count('<li class="result-item') == 1
+
+
+def test_weak_areas_start_with_the_weakest_domain(bank, learner):
+    past = exams.attempt_start(user=learner, kind="full", seed=2)
+    for item in past.items.select_related("question__domain"):
+        key = Choice.objects.get(question=item.question, is_correct=True)
+        if item.question.domain.number != 3:  # domain 3 answered wrong (left empty)
+            exams.attempt_answer(attempt=past, position=item.position, choice_ids=[key.pk])
+    exams.attempt_finish(attempt=past)
+    weak = exams.attempt_start(user=learner, kind="weak", count=10, minutes=0)
+    domains = [i.question.domain.number for i in weak.items.select_related("question__domain")]
+    assert domains == [3] * 10
+
+
+def test_question_page_queries_are_constant(bank, learner, client, django_assert_max_num_queries):
+    attempt = exams.attempt_start(user=learner, kind="full", seed=4)
+    with django_assert_max_num_queries(12):
+        client.get(f"/exams/{attempt.pk}/q/30/")

@@ -43,8 +43,8 @@ serve: setup
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat .secret_key)} \
 	DJANGO_SECURE_SSL_REDIRECT=$${DJANGO_SECURE_SSL_REDIRECT:-0} \
 	DJANGO_SECURE_COOKIES=$${DJANGO_SECURE_COOKIES:-0} \
-	$(BIN)/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-3} \
-		--access-logfile - --graceful-timeout 10
+	$(BIN)/gunicorn portal.wsgi --config portal/gunicorn.conf.py --bind 127.0.0.1:$(PORT) \
+		--access-logfile -
 
 test: $(STAMP) chromium
 	$(BIN)/pytest
@@ -69,3 +69,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/import_notes.py
 	$(BIN)/python bench/generate_questions.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/answers.py

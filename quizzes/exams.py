@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -27,9 +27,14 @@ class DeadlinePassed(AttemptError):
     pass
 
 
+class NotYours(AttemptError):
+    """The attempt does not exist or belongs to someone else (the view answers 404)."""
+
+
 @dataclass(frozen=True)
 class AnswerResult:
-    item: AttemptQuestion
+    position: int
+    selected: list[int]
     correct: bool | None  # practice mode only
 
 
@@ -85,23 +90,59 @@ def attempt_start(
     return attempt
 
 
-def attempt_answer(*, attempt: Attempt, position: int, choice_ids: list[int]) -> AnswerResult:
-    """Save an answer now; refused (and the attempt finished) after the deadline."""
-    with _finishing_when_late(attempt), transaction.atomic():
-        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+SAVE_ANSWER_SQL = """
+UPDATE quizzes_attemptquestion AS item SET selected = %(selected)s, answered_at = %(at)s
+FROM quizzes_attempt AS attempt
+WHERE item.attempt_id = attempt.id AND attempt.id = %(attempt)s AND attempt.user_id = %(user)s
+  AND item.position = %(position)s AND attempt.finished_at IS NULL
+  AND (attempt.deadline IS NULL OR attempt.deadline > %(now)s)
+  AND item.choice_order @> %(selected)s::bigint[]
+RETURNING attempt.mode
+"""
+
+
+def attempt_answer(
+    *, attempt_id: int, user_id: int, position: int, choice_ids: list[int]
+) -> AnswerResult:
+    """Save an answer now; refused (and the attempt finished) after the deadline.
+
+    The hot path is one UPDATE whose conditions are the rules: the learner's own attempt, still
+    open, before its deadline, and choices that belong to the question. Only a refused answer
+    costs more queries, to say why.
+    """
+    choice_ids = sorted(set(choice_ids))
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            SAVE_ANSWER_SQL,
+            {
+                "selected": choice_ids,
+                "at": now if choice_ids else None,
+                "attempt": attempt_id,
+                "user": user_id,
+                "position": position,
+                "now": now,
+            },
+        )
+        row = cursor.fetchone()
+    if row is None:
+        _refusal(attempt_id, user_id, position)
+    correct = None
+    if row[0] == Attempt.Mode.PRACTICE and choice_ids:
+        correct = _keyed(attempt_id, position) == frozenset(choice_ids)
+    return AnswerResult(position=position, selected=choice_ids, correct=correct)
+
+
+def _refusal(attempt_id: int, user_id: int, position: int):
+    """Why an answer was not saved (raises), finishing the attempt if it is late."""
+    try:
+        attempt = Attempt.objects.get(pk=attempt_id, user_id=user_id)
+    except Attempt.DoesNotExist:
+        raise NotYours("No such attempt.") from None
+    with _finishing_when_late(attempt):
         _check_open(attempt)
-        item = _item(attempt, position)
-        choice_ids = sorted(set(choice_ids))
-        unknown = set(choice_ids) - set(item.choice_order)
-        if unknown:
-            raise AttemptError("That answer is not one of this question's options.")
-        item.selected = choice_ids
-        item.answered_at = timezone.now() if choice_ids else None
-        correct = None
-        if attempt.mode == Attempt.Mode.PRACTICE and choice_ids:
-            correct = _keyed(item.question_id) == frozenset(choice_ids)
-        item.save(update_fields=["selected", "answered_at"])
-    return AnswerResult(item=item, correct=correct)
+    _item(attempt, position)
+    raise AttemptError("That answer is not one of this question's options.")
 
 
 def attempt_flag(*, attempt: Attempt, position: int, flagged: bool) -> AttemptQuestion:
@@ -265,7 +306,11 @@ def _item(attempt: Attempt, position: int) -> AttemptQuestion:
         raise AttemptError(f"This attempt has no question {position}.") from None
 
 
-def _keyed(question_id: int) -> frozenset[int]:
+def _keyed(attempt_id: int, position: int) -> frozenset[int]:
     return frozenset(
-        Choice.objects.filter(question_id=question_id, is_correct=True).values_list("id", flat=True)
+        Choice.objects.filter(
+            question__attempt_items__attempt_id=attempt_id,
+            question__attempt_items__position=position,
+            is_correct=True,
+        ).values_list("id", flat=True)
     )

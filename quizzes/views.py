@@ -129,31 +129,30 @@ def _question_context(attempt: Attempt, position: int, **extra) -> dict:
 @login_required
 @require_POST
 def answer(request: HttpRequest, pk: int, position: int) -> HttpResponse:
-    attempt = get_object_or_404(Attempt, pk=pk, user=request.user)
+    """Save an answer (the hot path: one UPDATE that checks ownership and the deadline)."""
     try:
         choice_ids = [int(value) for value in request.POST.getlist("choice")]
-    except ValueError:
-        choice_ids = None
-    try:
-        if choice_ids is None:
-            raise exams.AttemptError("That answer is not one of this question's options.")
-        exams.attempt_answer(attempt=attempt, position=position, choice_ids=choice_ids)
-    except exams.AttemptError as exc:
+        result = exams.attempt_answer(
+            attempt_id=pk, user_id=request.user.pk, position=position, choice_ids=choice_ids
+        )
+    except exams.NotYours:
+        raise Http404("No such attempt.") from None
+    except (ValueError, exams.AttemptError) as exc:
+        message = str(exc) if isinstance(exc, exams.AttemptError) else "That is not an option."
         if request.htmx:
-            return render(
-                request, "quizzes/_answer_status.html", {"error": str(exc), "attempt": attempt},
-                status=409,
-            )  # fmt: skip
-        messages.error(request, str(exc))
+            context = {"error": message, "attempt_pk": pk}
+            return render(request, "quizzes/_answer_status.html", context, status=409)
+        messages.error(request, message)
         if isinstance(exc, exams.DeadlinePassed):
             return redirect("quizzes:results", pk=pk)
         return redirect("quizzes:question", pk=pk, position=position)
     if request.htmx:
-        attempt.refresh_from_db()
-        context = _question_context(attempt, position, saved=True)
+        context = {"saved": True, "selected": bool(result.selected)}
+        if result.correct is not None:
+            attempt = get_object_or_404(Attempt, pk=pk, user=request.user)
+            context = _question_context(attempt, position, saved=True)
         return render(request, "quizzes/_answer_status.html", context)
     target = position + 1 if "next" in request.POST else position
-    target = min(target, attempt.items.count())
     return redirect("quizzes:question", pk=pk, position=target)
 
 

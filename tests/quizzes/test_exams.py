@@ -111,7 +111,9 @@ def test_practice_mode_shows_feedback_after_each_answer(bank, learner, client):
 def test_answer_after_the_deadline_is_refused_and_saved_answers_count(bank, learner, client):
     attempt = exams.attempt_start(user=learner, kind="custom", count=3, minutes=10)
     item, choice = keyed(attempt, 1)
-    exams.attempt_answer(attempt=attempt, position=1, choice_ids=[choice.pk])
+    exams.attempt_answer(
+        attempt_id=attempt.pk, user_id=learner.pk, position=1, choice_ids=[choice.pk]
+    )
     expire(attempt, seconds_ago=1)
     _, late = keyed(attempt, 2)
     response = client.post(
@@ -129,7 +131,9 @@ def test_answer_after_the_deadline_is_refused_and_saved_answers_count(bank, lear
 def test_expired_attempt_is_finished_on_the_next_request(bank, learner, client):
     attempt = exams.attempt_start(user=learner, kind="custom", count=2, minutes=10)
     item, choice = keyed(attempt, 1)
-    exams.attempt_answer(attempt=attempt, position=1, choice_ids=[choice.pk])
+    exams.attempt_answer(
+        attempt_id=attempt.pk, user_id=learner.pk, position=1, choice_ids=[choice.pk]
+    )
     expire(attempt, seconds_ago=60)
     response = client.get(f"/exams/{attempt.pk}/q/2/")
     assert response["Location"] == f"/exams/{attempt.pk}/results/"
@@ -160,7 +164,9 @@ def test_other_learners_get_404(bank, learner, client):
 def test_results_show_per_domain_scores_and_filters(bank, learner, client):
     attempt = exams.attempt_start(user=learner, kind="custom", count=4, minutes=10, seed=3)
     item, choice = keyed(attempt, 1)
-    exams.attempt_answer(attempt=attempt, position=1, choice_ids=[choice.pk])
+    exams.attempt_answer(
+        attempt_id=attempt.pk, user_id=learner.pk, position=1, choice_ids=[choice.pk]
+    )
     exams.attempt_flag(attempt=attempt, position=2, flagged=True)
     client.post(f"/exams/{attempt.pk}/submit/")
     html = client.get(f"/exams/{attempt.pk}/results/").content.decode()
@@ -176,7 +182,9 @@ def test_weak_areas_start_with_the_weakest_domain(bank, learner):
     for item in past.items.select_related("question__domain"):
         key = Choice.objects.get(question=item.question, is_correct=True)
         if item.question.domain.number != 3:  # domain 3 answered wrong (left empty)
-            exams.attempt_answer(attempt=past, position=item.position, choice_ids=[key.pk])
+            exams.attempt_answer(
+                attempt_id=past.pk, user_id=learner.pk, position=item.position, choice_ids=[key.pk]
+            )
     exams.attempt_finish(attempt=past)
     weak = exams.attempt_start(user=learner, kind="weak", count=10, minutes=0)
     domains = [i.question.domain.number for i in weak.items.select_related("question__domain")]
@@ -187,3 +195,18 @@ def test_question_page_queries_are_constant(bank, learner, client, django_assert
     attempt = exams.attempt_start(user=learner, kind="full", seed=4)
     with django_assert_max_num_queries(12):
         client.get(f"/exams/{attempt.pk}/q/30/")
+
+
+def test_an_answer_that_is_not_an_option_is_refused_and_changes_nothing(bank, learner, client):
+    attempt = exams.attempt_start(user=learner, kind="custom", count=2, minutes=10)
+    item, choice = keyed(attempt, 1)
+    client.post(f"/exams/{attempt.pk}/q/1/answer/", {"choice": [choice.pk]})
+    other_question = Choice.objects.exclude(question=item.question).first()
+    response = client.post(
+        f"/exams/{attempt.pk}/q/1/answer/",
+        {"choice": [other_question.pk]},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 409 and "not one of this question" in response.content.decode()
+    item.refresh_from_db()
+    assert item.selected == [choice.pk]

@@ -7,7 +7,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from quizzes.models import Choice, Domain, Question, TaskStatement
+from quizzes.models import AttemptQuestion, Choice, Domain, Question, TaskStatement
+from quizzes.statistics import Response, item_statistics
 from quizzes.validation import choice_problems
 
 
@@ -70,13 +71,16 @@ class QuestionAdmin(admin.ModelAdmin):
     list_select_related = ["domain", "task", "service"]
     search_fields = ["stem", "explanation", "choices__text", "generator_key"]
     actions = ["publish", "retire", "back_to_draft"]
-    readonly_fields = ["preview", "source_sections", "origin", "family", "generator_key"]
+    readonly_fields = [
+        "preview", "statistics", "source_sections", "origin", "family", "generator_key",
+    ]  # fmt: skip
     autocomplete_fields = ["service"]
     filter_horizontal = ["sections"]
     fieldsets = [
         (None, {"fields": ["stem", ("kind", "choose"), ("domain", "task"), "service"]}),
         ("Review", {"fields": ["status", "difficulty", "review_note", "explanation"]}),
         ("As learners see it", {"fields": ["preview"]}),
+        ("Item statistics", {"fields": ["statistics"]}),
         ("Where it comes from", {"fields": ["source_sections", "sections", "origin", "family",
                                             "generator_key", "edited"]}),
     ]  # fmt: skip
@@ -91,6 +95,25 @@ class QuestionAdmin(admin.ModelAdmin):
         if not question.pk:
             return "Save the question to see a preview."
         return render_to_string("quizzes/_question_preview.html", {"question": question})
+
+    @admin.display(description="Statistics")
+    def statistics(self, question):
+        if not question.pk:
+            return "—"
+        rows = AttemptQuestion.objects.filter(
+            question=question, attempt__finished_at__isnull=False
+        ).values_list("attempt__score_percent", "is_correct", "selected")
+        responses = [Response(score or 0, bool(ok), frozenset(sel)) for score, ok, sel in rows]
+        wrong = {c.pk: c.text for c in question.choices.all() if not c.is_correct}
+        stats = item_statistics(responses, list(wrong))
+        return render_to_string(
+            "quizzes/_item_statistics.html",
+            {
+                "stats": stats,
+                "picked": [(wrong[pk], share, pk in stats.weak_distractors)
+                           for pk, share in stats.picked.items()],
+            },
+        )  # fmt: skip
 
     @admin.display(description="Source sections")
     def source_sections(self, question):

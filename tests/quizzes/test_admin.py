@@ -125,3 +125,27 @@ def test_preview_and_bulk_actions(client, instructor):
     client.post("/admin/quizzes/question/", {"action": "retire", "_selected_action": [question.pk]})
     question.refresh_from_db()
     assert question.status == Question.Status.RETIRED
+
+
+def test_item_statistics_after_attempts(client, instructor):
+    from quizzes import exams
+
+    task = TaskStatement.objects.get(code="1.1")
+    question = Question.objects.create(
+        stem="Counted?", domain=task.domain, task=task, status="published"
+    )
+    for position, (text, correct) in enumerate([("A", True), ("B", False), ("C", False)]):
+        question.choices.create(text=text, is_correct=correct, position=position)
+    key = question.choices.get(is_correct=True)
+    for number in range(4):
+        learner = User.objects.create_user(f"l{number}", password="pw-long-enough-42")
+        attempt = exams.attempt_start(user=learner, kind="custom", count=1, minutes=5)
+        if number % 2:
+            exams.attempt_answer(
+                attempt_id=attempt.pk, user_id=learner.pk, position=1, choice_ids=[key.pk]
+            )
+        exams.attempt_finish(attempt=attempt)
+    page = client.get(f"/admin/quizzes/question/{question.pk}/change/").content.decode()
+    assert "Answered in 4 finished attempts" in page
+    assert "Facility (share correct): <strong>0.50</strong>" in page
+    assert "not working" in page

@@ -65,7 +65,9 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: $(STAMP)
+bench: $(STAMP) chromium
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null \
+		|| (apt-get update -qq && apt-get install -y -qq wrk >/dev/null); }
 	$(BIN)/python bench/import_notes.py
 	$(BIN)/python bench/generate_questions.py
 	$(BIN)/python bench/search.py

@@ -10,3 +10,4 @@ worker_class = "gthread"  # keeps connections alive
 threads = int(os.environ.get("WEB_THREADS", "1"))
 graceful_timeout = 10
 timeout = 30
+keepalive = int(os.environ.get("WEB_KEEPALIVE", "2"))

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
@@ -147,11 +148,13 @@ def answer(request: HttpRequest, pk: int, position: int) -> HttpResponse:
             return redirect("quizzes:results", pk=pk)
         return redirect("quizzes:question", pk=pk, position=position)
     if request.htmx:
-        context = {"saved": True, "selected": bool(result.selected)}
-        if result.correct is not None:
+        if result.correct is not None:  # practice mode: the feedback too
             attempt = get_object_or_404(Attempt, pk=pk, user=request.user)
             context = _question_context(attempt, position, saved=True)
-        return render(request, "quizzes/_answer_status.html", context)
+            return render(request, "quizzes/_answer_status.html", context)
+        # The hot path: a fragment that needs no request context (no context processors).
+        context = {"saved": True, "selected": bool(result.selected)}
+        return HttpResponse(render_to_string("quizzes/_answer_status.html", context))
     target = position + 1 if "next" in request.POST else position
     return redirect("quizzes:question", pk=pk, position=target)
 

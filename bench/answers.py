@@ -10,17 +10,15 @@ Run with `make bench` (or `.venv/bin/python bench/answers.py [--learners N --sec
 """
 
 import argparse
-import http.client
 import json
 import os
 import secrets
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from harness import ROOT, bench_database, notes_dir, setup_django
+from harness import ROOT, bench_database, gunicorn, notes_dir, production_env, setup_django
 
 PORT = 8766
 CSRF = "b" * 32  # an unmasked CSRF secret: the cookie and the header carry the same value
@@ -104,7 +102,6 @@ def main() -> int:
     options = parser.parse_args()
     setup_django()
     from django.conf import settings
-    from django.db import connection
 
     from content.importer.run import notes_import
     from quizzes.generator.run import questions_generate
@@ -116,32 +113,12 @@ def main() -> int:
         notes_import(paths=[notes])
         questions_generate()
         plans = prepare(options.learners)
-        params = connection.get_connection_params()
-        database_url = f"postgresql://{params.get('user', '')}@/{connection.settings_dict['NAME']}"
-        database_url += f"?host={params.get('host', '')}"
-        with tempfile.TemporaryDirectory() as static_root:
-            env = {
-                **os.environ,
-                "DATABASE_URL": database_url,
-                "DJANGO_DEBUG": "0",
-                "DJANGO_SECRET_KEY": settings.SECRET_KEY,  # the sessions were signed with it
-                "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-                "DJANGO_SECURE_SSL_REDIRECT": "0",
-                "DJANGO_SECURE_COOKIES": "0",
-                "DJANGO_STATIC_ROOT": static_root,
-            }
-            server = subprocess.Popen(
-                [str(Path(sys.executable).parent / "gunicorn"), "portal.wsgi",
-                 "--config", str(ROOT / "portal" / "gunicorn.conf.py"),
-                 "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"],
-                cwd=ROOT, env=env,
-            )  # fmt: skip
-            try:
-                _wait(PORT)
-                result = run_wrk(plans, options.seconds, Path(static_root))
-            finally:
-                server.terminate()
-                server.wait(30)
+        with tempfile.TemporaryDirectory() as folder:
+            # The sessions were signed with this process's secret key.
+            env = production_env(static_root=Path(folder), secret_key=settings.SECRET_KEY)
+            config = str(ROOT / "portal" / "gunicorn.conf.py")
+            with gunicorn(PORT, env, "--config", config):
+                result = run_wrk(plans, options.seconds, Path(folder))
         lost = lost_answers(result["learners"])
     errors = result["socket_errors"] + result["status_errors"]
     report = {
@@ -165,19 +142,6 @@ def main() -> int:
     out.mkdir(exist_ok=True)
     (out / "answers.json").write_text(json.dumps(report, indent=2))
     return 0
-
-
-def _wait(port: int) -> None:
-    for _ in range(150):
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/healthz")
-            if connection.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError("gunicorn did not start")
 
 
 if __name__ == "__main__":

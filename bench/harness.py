@@ -1,6 +1,8 @@
 """Shared set-up for benchmark scripts: Django on a throwaway database of the same server."""
 
+import http.client
 import os
+import subprocess
 import sys
 import time
 from contextlib import contextmanager
@@ -48,3 +50,55 @@ def notes_dir() -> Path | None:
         print(f"NOTES_DIR {notes} does not exist: nothing to benchmark", file=sys.stderr)
         return None
     return notes
+
+
+def database_url() -> str:
+    """A DATABASE_URL for the database this process uses (so gunicorn uses it too)."""
+    from django.db import connection
+
+    params = connection.get_connection_params()
+    url = f"postgresql://{params.get('user', '')}@/{connection.settings_dict['NAME']}"
+    url += f"?host={params.get('host', '')}"
+    if params.get("port"):
+        url += f"&port={params['port']}"
+    return url
+
+
+def production_env(*, static_root: Path, secret_key: str) -> dict:
+    """`make serve`'s settings, pointed at this process's database, plain HTTP on loopback."""
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secret_key,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_SECURE_COOKIES": "0",
+        "DJANGO_STATIC_ROOT": str(static_root),
+    }
+
+
+@contextmanager
+def gunicorn(port: int, env: dict, *options: str):
+    """Run gunicorn on 127.0.0.1:port until the block ends, once /healthz answers."""
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "portal.wsgi",
+         "--bind", f"127.0.0.1:{port}", "--log-level", "warning", *options],
+        cwd=ROOT, env=env,
+    )  # fmt: skip
+    try:
+        for _ in range(150):
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+                connection.request("GET", "/healthz")
+                if connection.getresponse().status == 200:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.2)
+        else:
+            raise RuntimeError("gunicorn did not start")
+        yield server
+    finally:
+        server.terminate()
+        server.wait(30)

@@ -9,7 +9,6 @@ Also saves headless-Chromium screenshots of a service page and a search result p
 
 import http.client
 import json
-import os
 import secrets
 import shutil
 import statistics
@@ -20,7 +19,7 @@ import threading
 import time
 from pathlib import Path
 
-from harness import ROOT, bench_database, notes_dir, setup_django
+from harness import ROOT, bench_database, gunicorn, notes_dir, production_env, setup_django
 from import_notes import synthetic_corpus
 
 QUERIES = [
@@ -116,48 +115,26 @@ def load(port: int, path: str, seconds: float = LOAD_SECONDS) -> dict:
     return {"path": path, "rps": sum(counts) / elapsed, "errors": errors[0], "bytes": sizes[0]}
 
 
-def gunicorn_figures(database_url: str) -> dict:
+def gunicorn_figures() -> dict:
     """Service page and search vs a same-size static file, under gunicorn with 2 workers."""
     with tempfile.TemporaryDirectory() as folder:
         static_root = Path(folder) / "static"
-        env = {
-            **os.environ,
-            "DATABASE_URL": database_url,
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DJANGO_SECURE_SSL_REDIRECT": "0",
-            "DJANGO_SECURE_COOKIES": "0",
-            "DJANGO_STATIC_ROOT": str(static_root),
-        }
-        python = sys.executable
+        env = production_env(static_root=static_root, secret_key=secrets.token_urlsafe(50))
         subprocess.run(
-            [python, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
-        port = 8765
-        server = subprocess.Popen(
-            [str(Path(python).parent / "gunicorn"), "portal.wsgi", "--workers", "2",
-             "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-            cwd=ROOT,
-            env=env,
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+            cwd=ROOT, env=env, check=True,
         )  # fmt: skip
-        try:
-            _wait_for(port, "/healthz")
+        port = 8765
+        with gunicorn(port, env, "--workers", "2"):
             page = _get(port, "/topics/lambda/")
             search_page = _get(port, "/search/?q=visibility+timeout")
-            # Static files of the same sizes, added to the collected folder (WhiteNoise in
-            # production only serves files present at start-up, so restart to pick them up).
-            (static_root / "bench").mkdir()
-            (static_root / "bench" / "page.html").write_bytes(page)
-            (static_root / "bench" / "search.html").write_bytes(search_page)
-            server.terminate()
-            server.wait(30)
-            server = subprocess.Popen(server.args, cwd=ROOT, env=env)
-            _wait_for(port, "/healthz")
-            figures = {}
+        # Static files of the same sizes, added to the collected folder before the server
+        # starts again (WhiteNoise in production serves the files present at start-up).
+        (static_root / "bench").mkdir()
+        (static_root / "bench" / "page.html").write_bytes(page)
+        (static_root / "bench" / "search.html").write_bytes(search_page)
+        figures = {}
+        with gunicorn(port, env, "--workers", "2"):
             for name, path, static in [
                 ("service page", "/topics/lambda/", "/static/bench/page.html"),
                 ("search", "/search/?q=visibility+timeout", "/static/bench/search.html"),
@@ -170,10 +147,7 @@ def gunicorn_figures(database_url: str) -> dict:
                     "ratio": dynamic["rps"] / same_size["rps"] if same_size["rps"] else 0,
                 }
             screenshots(port)
-            return figures
-        finally:
-            server.terminate()
-            server.wait(30)
+        return figures
 
 
 def screenshots(port: int) -> None:
@@ -207,20 +181,9 @@ def _get(port: int, path: str) -> bytes:
     return body
 
 
-def _wait_for(port: int, path: str) -> None:
-    for _ in range(100):
-        try:
-            _get(port, path)
-            return
-        except (OSError, AssertionError, http.client.HTTPException):
-            time.sleep(0.2)
-    raise RuntimeError("gunicorn did not start")
-
-
 def main() -> int:
     setup_django()
     from django.conf import settings
-    from django.db import connection
 
     from content.importer.run import notes_import
 
@@ -242,12 +205,7 @@ def main() -> int:
     with bench_database():
         notes_import(paths=[notes])
         report["seed"] = time_all()
-        params = connection.get_connection_params()
-        url = f"postgresql://{params.get('user', '')}@/{connection.settings_dict['NAME']}"
-        url += f"?host={params.get('host', '')}"
-        if params.get("port"):
-            url += f"&port={params['port']}"
-        report["gunicorn"] = gunicorn_figures(url)
+        report["gunicorn"] = gunicorn_figures()
         with tempfile.TemporaryDirectory() as folder:
             corpus = Path(folder) / "corpus"
             synthetic_corpus(notes, 20, corpus)

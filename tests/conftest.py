@@ -1,5 +1,10 @@
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.test import override_settings
+
+SEED_NOTES = Path(settings.NOTES_DIR)
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -18,3 +23,21 @@ def _test_settings():
         SECURE_SSL_REDIRECT=False,
     ):
         yield
+
+
+@pytest.fixture(scope="module")
+def seed_notes(django_db_setup, django_db_blocker):
+    """The seed notes (../shared/notes) imported once for a module, committed, and removed
+    after it."""
+    from content.importer.run import notes_import
+    from content.models import Source, Term, Topic
+
+    if not SEED_NOTES.is_dir():
+        pytest.skip("../shared/notes is not beside the checkout")
+    with django_db_blocker.unblock():
+        notes_import(paths=[SEED_NOTES])
+    yield SEED_NOTES
+    with django_db_blocker.unblock():
+        Source.objects.all().delete()
+        Topic.objects.all().delete()
+        Term.objects.all().delete()

@@ -1,17 +1,10 @@
 """Search: relevance on the seed notes, and behaviour on small notes written for the test."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from content.importer.run import notes_import
-from content.models import Source, Term, Topic
 from content.search import search
-
-SEED_NOTES = Path(settings.NOTES_DIR)
 
 QUERIES = [
     ("visibility timeout", "sqs"),
@@ -74,20 +67,6 @@ QUERIES = [
     ("dynamdb", "dynamodb"),
     ("cognitio user pool", "cognito"),
 ]
-
-
-@pytest.fixture(scope="module")
-def seed_notes(django_db_setup, django_db_blocker):
-    """The seed notes imported once for the module (committed, removed afterwards)."""
-    if not SEED_NOTES.is_dir():
-        pytest.skip("../shared/notes is not beside the checkout")
-    with django_db_blocker.unblock():
-        notes_import(paths=[SEED_NOTES])
-    yield
-    with django_db_blocker.unblock():
-        Source.objects.all().delete()
-        Topic.objects.all().delete()
-        Term.objects.all().delete()
 
 
 @pytest.mark.parametrize(("query", "service"), QUERIES)

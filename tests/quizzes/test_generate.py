@@ -1,35 +1,22 @@
 """generate_questions on the seed notes: the bank's size, spread and quality."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.db.models import Count
 
-from content.importer.run import notes_import
-from content.models import Source, Term, Topic
 from quizzes.generator.run import questions_generate
 from quizzes.models import Question
 from quizzes.validation import choice_problems
 
-SEED_NOTES = Path(settings.NOTES_DIR)
-
 
 @pytest.fixture(scope="module")
-def bank(django_db_setup, django_db_blocker):
-    """The seed notes imported and the bank generated once for the module."""
-    if not SEED_NOTES.is_dir():
-        pytest.skip("../shared/notes is not beside the checkout")
+def bank(seed_notes, django_db_blocker):
+    """The bank generated once for the module from the seed notes."""
     with django_db_blocker.unblock():
-        notes_import(paths=[SEED_NOTES])
         report = questions_generate()
     yield report
     with django_db_blocker.unblock():
         Question.objects.all().delete()
-        Source.objects.all().delete()
-        Topic.objects.all().delete()
-        Term.objects.all().delete()
 
 
 def test_bank_size_and_spread(bank, db):

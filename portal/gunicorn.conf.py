@@ -3,11 +3,12 @@
 import multiprocessing
 import os
 
-# Measured with bench/answers.py on 2 cores: 2 workers per core, one thread each, served the
-# most answers per second with the lowest tail latency (threads add GIL contention).
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2))
+# Measured with bench/answers.py on 2 cores (50 learners answering flat out): one worker per
+# core with two threads each gave the most answers per second and the shortest tail; more
+# workers than cores spread keep-alive connections unevenly and lengthen the tail.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 worker_class = "gthread"  # keeps connections alive
-threads = int(os.environ.get("WEB_THREADS", "1"))
+threads = int(os.environ.get("WEB_THREADS", "2"))
 graceful_timeout = 10
 timeout = 30
 keepalive = int(os.environ.get("WEB_KEEPALIVE", "2"))

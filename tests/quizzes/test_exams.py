@@ -210,3 +210,20 @@ def test_an_answer_that_is_not_an_option_is_refused_and_changes_nothing(bank, le
     assert response.status_code == 409 and "not one of this question" in response.content.decode()
     item.refresh_from_db()
     assert item.selected == [choice.pk]
+
+
+def test_saving_an_answer_costs_two_queries(bank, learner, client, django_assert_num_queries):
+    """The hot path: the signed-in user, then one UPDATE that checks and saves (the session
+    comes from the cache)."""
+    attempt = exams.attempt_start(user=learner, kind="custom", count=2, minutes=10)
+    item, choice = keyed(attempt, 2)
+    client.get(f"/exams/{attempt.pk}/q/2/")  # the session is now cached
+    with django_assert_num_queries(2) as queries:
+        response = client.post(
+            f"/exams/{attempt.pk}/q/2/answer/", {"choice": [choice.pk]},
+            headers={"HX-Request": "true"},
+        )  # fmt: skip
+    assert response.status_code == 200
+    assert queries.captured_queries[1]["sql"].lstrip().startswith("UPDATE quizzes_attemptquestion")
+    item.refresh_from_db()
+    assert item.selected == [choice.pk]

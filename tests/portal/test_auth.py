@@ -38,3 +38,11 @@ def test_a_deactivated_account_is_signed_out(db, client):
     client.force_login(user)
     User.objects.filter(pk=user.pk).update(is_active=False)
     assert client.get("/exams/").status_code == 302
+
+
+def test_a_user_model_with_converted_fields_keeps_the_orm_lookup(db, monkeypatch):
+    User = get_user_model()
+    made = User.objects.create_user("edsger", password="pw-long-enough-42")
+    monkeypatch.setattr("portal.auth._user_select", lambda: None)
+    assert user_by_pk(made.pk) == made
+    assert user_by_pk(made.pk + 1000) is None

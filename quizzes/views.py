@@ -171,7 +171,9 @@ def flag(request: HttpRequest, pk: int, position: int) -> HttpResponse:
         messages.error(request, str(exc))
         return redirect("quizzes:results", pk=pk)
     if request.htmx:
-        return render(request, "quizzes/_flag.html", {"attempt": attempt, "item": item})
+        # The navigator's cell for this question follows, swapped out of band.
+        context = {"attempt": attempt, "item": item, "oob_navigator": True}
+        return render(request, "quizzes/_flag.html", context)
     return redirect("quizzes:question", pk=pk, position=position)
 
 

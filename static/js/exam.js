@@ -46,6 +46,8 @@
     var any = form.querySelector("input[name=choice]:checked");
     current.classList.toggle("answered", !!any);
     current.classList.toggle("unanswered", !any);
+    current.title = "Question " + current.textContent + ": " + (any ? "answered" : "not answered") +
+      (current.classList.contains("flagged") ? ", flagged" : "");
   });
 
   // Countdown.

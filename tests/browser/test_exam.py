@@ -55,12 +55,16 @@ def test_learner_signs_up_takes_a_timed_exam_and_sees_results(
     page.keyboard.press("n")
     page.wait_for_url("**/q/2/")
     # Question 2: answer by keyboard, flag it.
-    page.locator("body").click()
+    # Keys go to the page (a click in the middle could land on an option and tick it).
+    page.evaluate("document.activeElement && document.activeElement.blur()")
     page.keyboard.press("2")
     page.wait_for_selector(".saved")
     second_answer = page.locator("input[name=choice]:checked").get_attribute("value")
     page.keyboard.press("f")
     page.wait_for_selector("[data-flag-button][aria-pressed=true]")
+    # The navigator follows without a reload: question 2 answered and flagged.
+    page.wait_for_selector("#nav-q2.answered.flagged.current")
+    assert "flagged" in page.locator("#nav-q2").get_attribute("title")
     page.screenshot(path=str(tmp_path / "exam-page.png"), full_page=True)
 
     # Reload mid-exam: the answers are still there.

@@ -227,3 +227,16 @@ def test_saving_an_answer_costs_two_queries(bank, learner, client, django_assert
     assert queries.captured_queries[1]["sql"].lstrip().startswith("UPDATE quizzes_attemptquestion")
     item.refresh_from_db()
     assert item.selected == [choice.pk]
+
+
+def test_flagging_by_htmx_updates_the_navigator_cell(bank, learner, client):
+    attempt = exams.attempt_start(user=learner, kind="custom", count=3, minutes=10)
+    response = client.post(
+        f"/exams/{attempt.pk}/q/2/flag/", {"flagged": "1"}, headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    assert 'aria-pressed="true"' in html
+    assert 'id="nav-q2"' in html and 'hx-swap-oob="true"' in html
+    assert "unanswered flagged current" in html and "flagged</a>" not in html
+    page = client.get(f"/exams/{attempt.pk}/q/2/").content.decode()
+    assert page.count('id="nav-q2"') == 1 and "hx-swap-oob" not in page

@@ -50,6 +50,7 @@ function done(summary, latency, requests)
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
   out:write(string.format('"status_errors": %d, "p50_us": %d, "p95_us": %d, "p99_us": %d, ',
     summary.errors.status, latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+  out:write(string.format('"p999_us": %d, "max_us": %d, ', latency:percentile(99.9), latency.max))
   out:write('"learners": [')
   for i, thread in ipairs(threads) do
     local last = thread:get("last")

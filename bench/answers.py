@@ -19,7 +19,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from harness import ROOT, bench_database, gunicorn, notes_dir, production_env, setup_django
+from harness import (
+    ROOT,
+    bench_database,
+    gunicorn,
+    notes_dir,
+    production_env,
+    save_results,
+    setup_django,
+)
 
 PORT = 8766
 CSRF = "b" * 32  # an unmasked CSRF secret: the cookie and the header carry the same value
@@ -154,9 +162,7 @@ def main() -> int:
         f"(p99.9 {report['p999_ms']:.1f}, max {report['max_ms']:.1f}); errors {errors}; "
         f"lost answers {lost}; machine: a fixed Python loop took {speed:.0f} ms"
     )
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "answers.json").write_text(json.dumps(report, indent=2))
+    save_results("answers", report)
     return 0
 
 

@@ -4,10 +4,9 @@ Run with `make bench` (or `.venv/bin/python bench/generate_questions.py`). Targe
 the whole bank in under 10 s.
 """
 
-import json
 import sys
 
-from harness import ROOT, bench_database, notes_dir, setup_django, timer
+from harness import bench_database, notes_dir, save_results, setup_django, timer
 
 
 def main() -> int:
@@ -34,9 +33,7 @@ def main() -> int:
     for name, row in rows.items():
         print(f"{name:32} {row['seconds']:>8.2f} {row['created']:>8}")
     print(f"published questions: {published}")
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "generate_questions.json").write_text(json.dumps(rows, indent=2))
+    save_results("generate_questions", rows)
     return 0
 
 

@@ -1,6 +1,7 @@
 """Shared set-up for benchmark scripts: Django on a throwaway database of the same server."""
 
 import http.client
+import json
 import os
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
 
 
 def setup_django():
@@ -31,6 +33,14 @@ def bench_database():
         yield
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def save_results(name: str, data) -> Path:
+    """Write a benchmark's figures to bench/results/NAME.json."""
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{name}.json"
+    path.write_text(json.dumps(data, indent=2))
+    return path
 
 
 @contextmanager

@@ -4,13 +4,12 @@ Run with `make bench` (or `.venv/bin/python bench/import_notes.py`). Targets (is
 the five files in under 5 s wall on a 2-core machine; time growing linearly with size.
 """
 
-import json
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from harness import ROOT, bench_database, notes_dir, setup_django, timer
+from harness import bench_database, notes_dir, save_results, setup_django, timer
 
 
 def synthetic_corpus(notes: Path, copies: int, target: Path) -> None:
@@ -60,9 +59,7 @@ def main() -> int:
             f"{row['corpus']:32} {row['files']:>5} {row['sections']:>8} "
             f"{row['seconds']:>8.2f} {row['sections_per_second']:>10.0f}"
         )
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "import_notes.json").write_text(json.dumps(results, indent=2))
+    save_results("import_notes", results)
     return 0
 
 

@@ -8,7 +8,6 @@ Also saves headless-Chromium screenshots of a service page and a search result p
 """
 
 import http.client
-import json
 import secrets
 import shutil
 import statistics
@@ -19,7 +18,16 @@ import threading
 import time
 from pathlib import Path
 
-from harness import ROOT, bench_database, gunicorn, notes_dir, production_env, setup_django
+from harness import (
+    RESULTS,
+    ROOT,
+    bench_database,
+    gunicorn,
+    notes_dir,
+    production_env,
+    save_results,
+    setup_django,
+)
 from import_notes import synthetic_corpus
 
 QUERIES = [
@@ -33,7 +41,6 @@ SERVICE_PAGES = ["lambda", "dynamodb", "s3", "api-gateway", "sqs", "kms"]
 REPEATS = 5
 LOAD_SECONDS = 8
 LOAD_THREADS = 8
-RESULTS = ROOT / "bench" / "results"
 
 
 def percentiles(samples: list[float]) -> dict:
@@ -212,7 +219,7 @@ def main() -> int:
             notes_import(paths=[corpus])
         report["20x"] = time_all()
     _print(report)
-    (RESULTS / "search.json").write_text(json.dumps(report, indent=2))
+    save_results("search", report)
     return 0
 
 

@@ -35,10 +35,11 @@ def _user_select() -> tuple[str, list[str]] | None:
 def user_by_pk(pk):
     """The user with this primary key, or None; the same instance the ORM would give."""
     model = get_user_model()
-    if _user_select() is None:
+    select = _user_select()
+    if select is None:
         return model._default_manager.filter(pk=pk).first()
+    sql, attnames = select
     alias = router.db_for_read(model)
-    sql, attnames = _user_select()
     with connections[alias].cursor() as cursor:
         cursor.execute(sql, [pk])
         row = cursor.fetchone()

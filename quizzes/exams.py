@@ -7,11 +7,13 @@ import random
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 
 from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from portal.auth import SessionUser, StaleSessionUser, session_user_holds, session_user_sql
 from quizzes.models import Attempt, AttemptQuestion, Choice, Domain, LearnerSettings, Question
 from quizzes.scoring import Item, largest_remainder, score
 
@@ -90,43 +92,50 @@ def attempt_start(
     return attempt
 
 
-SAVE_ANSWER_SQL = """
+@cache
+def _save_answer_sql() -> str:
+    return f"""
 UPDATE quizzes_attemptquestion AS item SET selected = %(selected)s, answered_at = %(at)s
 FROM quizzes_attempt AS attempt
 WHERE item.attempt_id = attempt.id AND attempt.id = %(attempt)s AND attempt.user_id = %(user)s
   AND item.position = %(position)s AND attempt.finished_at IS NULL
   AND (attempt.deadline IS NULL OR attempt.deadline > %(now)s)
   AND item.choice_order @> %(selected)s::bigint[]
+  AND {session_user_sql("attempt.user_id")}
 RETURNING attempt.mode
 """
 
 
 def attempt_answer(
-    *, attempt_id: int, user_id: int, position: int, choice_ids: list[int]
+    *, attempt_id: int, user: SessionUser, position: int, choice_ids: list[int]
 ) -> AnswerResult:
     """Save an answer now; refused (and the attempt finished) after the deadline.
 
     The hot path is one UPDATE whose conditions are the rules: the learner's own attempt, still
-    open, before its deadline, and choices that belong to the question. Only a refused answer
-    costs more queries, to say why.
+    open, before its deadline, choices that belong to the question, and the learner's account
+    unchanged since the session was checked (`user` is a SessionUser or a User: a pk and the
+    password hash). Only a refused answer costs more queries, to say why.
     """
     choice_ids = sorted(set(choice_ids))
     now = timezone.now()
     with connection.cursor() as cursor:
         cursor.execute(
-            SAVE_ANSWER_SQL,
+            _save_answer_sql(),
             {
                 "selected": choice_ids,
                 "at": now if choice_ids else None,
                 "attempt": attempt_id,
-                "user": user_id,
+                "user": user.pk,
+                "session_password": user.password,
                 "position": position,
                 "now": now,
             },
         )
         row = cursor.fetchone()
     if row is None:
-        _refusal(attempt_id, user_id, position)
+        if not session_user_holds(user):
+            raise StaleSessionUser
+        _refusal(attempt_id, user.pk, position)
     correct = None
     if row[0] == Attempt.Mode.PRACTICE and choice_ids:
         correct = _keyed(attempt_id, position) == frozenset(choice_ids)

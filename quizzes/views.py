@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from content.models import Service
+from portal.auth import login_required_session_user
 from quizzes import exams
 from quizzes.models import Attempt, AttemptQuestion, Choice, Domain, Question
 from quizzes.scoring import PASS_PERCENT
@@ -127,14 +128,15 @@ def _question_context(attempt: Attempt, position: int, **extra) -> dict:
     }
 
 
-@login_required
+@login_required_session_user
 @require_POST
-def answer(request: HttpRequest, pk: int, position: int) -> HttpResponse:
-    """Save an answer (the hot path: one UPDATE that checks ownership and the deadline)."""
+def answer(request: HttpRequest, pk: int, position: int, *, session_user) -> HttpResponse:
+    """Save an answer (the hot path: one UPDATE that checks the learner, ownership and the
+    deadline; see portal.auth.login_required_session_user)."""
     try:
         choice_ids = [int(value) for value in request.POST.getlist("choice")]
         result = exams.attempt_answer(
-            attempt_id=pk, user_id=request.user.pk, position=position, choice_ids=choice_ids
+            attempt_id=pk, user=session_user, position=position, choice_ids=choice_ids
         )
     except exams.NotYours:
         raise Http404("No such attempt.") from None
@@ -149,7 +151,7 @@ def answer(request: HttpRequest, pk: int, position: int) -> HttpResponse:
         return redirect("quizzes:question", pk=pk, position=position)
     if request.htmx:
         if result.correct is not None:  # practice mode: the feedback too
-            attempt = get_object_or_404(Attempt, pk=pk, user=request.user)
+            attempt = get_object_or_404(Attempt, pk=pk, user_id=session_user.pk)
             context = _question_context(attempt, position, saved=True)
             return render(request, "quizzes/_answer_status.html", context)
         # The hot path: a fragment that needs no request context (no context processors).

@@ -142,7 +142,7 @@ def test_item_statistics_after_attempts(client, instructor):
         attempt = exams.attempt_start(user=learner, kind="custom", count=1, minutes=5)
         if number % 2:
             exams.attempt_answer(
-                attempt_id=attempt.pk, user_id=learner.pk, position=1, choice_ids=[key.pk]
+                attempt_id=attempt.pk, user=learner, position=1, choice_ids=[key.pk]
             )
         exams.attempt_finish(attempt=attempt)
     page = client.get(f"/admin/quizzes/question/{question.pk}/change/").content.decode()

@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.utils import timezone
 
+from portal.auth import SessionUser
 from quizzes import exams
 from quizzes.models import Attempt, Choice, LearnerSettings, Question, TaskStatement
 from quizzes.taxonomy import taxonomy_sync
@@ -111,9 +112,7 @@ def test_practice_mode_shows_feedback_after_each_answer(bank, learner, client):
 def test_answer_after_the_deadline_is_refused_and_saved_answers_count(bank, learner, client):
     attempt = exams.attempt_start(user=learner, kind="custom", count=3, minutes=10)
     item, choice = keyed(attempt, 1)
-    exams.attempt_answer(
-        attempt_id=attempt.pk, user_id=learner.pk, position=1, choice_ids=[choice.pk]
-    )
+    exams.attempt_answer(attempt_id=attempt.pk, user=learner, position=1, choice_ids=[choice.pk])
     expire(attempt, seconds_ago=1)
     _, late = keyed(attempt, 2)
     response = client.post(
@@ -131,9 +130,7 @@ def test_answer_after_the_deadline_is_refused_and_saved_answers_count(bank, lear
 def test_expired_attempt_is_finished_on_the_next_request(bank, learner, client):
     attempt = exams.attempt_start(user=learner, kind="custom", count=2, minutes=10)
     item, choice = keyed(attempt, 1)
-    exams.attempt_answer(
-        attempt_id=attempt.pk, user_id=learner.pk, position=1, choice_ids=[choice.pk]
-    )
+    exams.attempt_answer(attempt_id=attempt.pk, user=learner, position=1, choice_ids=[choice.pk])
     expire(attempt, seconds_ago=60)
     response = client.get(f"/exams/{attempt.pk}/q/2/")
     assert response["Location"] == f"/exams/{attempt.pk}/results/"
@@ -164,9 +161,7 @@ def test_other_learners_get_404(bank, learner, client):
 def test_results_show_per_domain_scores_and_filters(bank, learner, client):
     attempt = exams.attempt_start(user=learner, kind="custom", count=4, minutes=10, seed=3)
     item, choice = keyed(attempt, 1)
-    exams.attempt_answer(
-        attempt_id=attempt.pk, user_id=learner.pk, position=1, choice_ids=[choice.pk]
-    )
+    exams.attempt_answer(attempt_id=attempt.pk, user=learner, position=1, choice_ids=[choice.pk])
     exams.attempt_flag(attempt=attempt, position=2, flagged=True)
     client.post(f"/exams/{attempt.pk}/submit/")
     html = client.get(f"/exams/{attempt.pk}/results/").content.decode()
@@ -183,7 +178,7 @@ def test_weak_areas_start_with_the_weakest_domain(bank, learner):
         key = Choice.objects.get(question=item.question, is_correct=True)
         if item.question.domain.number != 3:  # domain 3 answered wrong (left empty)
             exams.attempt_answer(
-                attempt_id=past.pk, user_id=learner.pk, position=item.position, choice_ids=[key.pk]
+                attempt_id=past.pk, user=learner, position=item.position, choice_ids=[key.pk]
             )
     exams.attempt_finish(attempt=past)
     weak = exams.attempt_start(user=learner, kind="weak", count=10, minutes=0)
@@ -212,19 +207,88 @@ def test_an_answer_that_is_not_an_option_is_refused_and_changes_nothing(bank, le
     assert item.selected == [choice.pk]
 
 
-def test_saving_an_answer_costs_two_queries(bank, learner, client, django_assert_num_queries):
-    """The hot path: the signed-in user, then one UPDATE that checks and saves (the session
-    comes from the cache)."""
+def answer_by_htmx(client, attempt, position, choice):
+    return client.post(
+        f"/exams/{attempt.pk}/q/{position}/answer/", {"choice": [choice.pk]},
+        headers={"HX-Request": "true"},
+    )  # fmt: skip
+
+
+def test_saving_an_answer_costs_one_query_once_the_session_is_checked(
+    bank, learner, client, django_assert_num_queries
+):
+    """The hot path: the first answer of a session loads the user (Django's full check); later
+    answers are one UPDATE that checks the account itself (the session comes from the cache)."""
     attempt = exams.attempt_start(user=learner, kind="custom", count=2, minutes=10)
+    first, first_key = keyed(attempt, 1)
     item, choice = keyed(attempt, 2)
-    client.get(f"/exams/{attempt.pk}/q/2/")  # the session is now cached
-    with django_assert_num_queries(2) as queries:
-        response = client.post(
-            f"/exams/{attempt.pk}/q/2/answer/", {"choice": [choice.pk]},
-            headers={"HX-Request": "true"},
-        )  # fmt: skip
-    assert response.status_code == 200
-    assert queries.captured_queries[1]["sql"].lstrip().startswith("UPDATE quizzes_attemptquestion")
+    client.get(f"/exams/{attempt.pk}/q/1/")  # the session is now cached
+    with django_assert_num_queries(2):
+        assert answer_by_htmx(client, attempt, 1, first_key).status_code == 200
+    with django_assert_num_queries(1) as queries:
+        assert answer_by_htmx(client, attempt, 2, choice).status_code == 200
+    assert queries.captured_queries[0]["sql"].lstrip().startswith("UPDATE quizzes_attemptquestion")
+    item.refresh_from_db()
+    assert item.selected == [choice.pk]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda user: (user.set_password("changed-elsewhere-43"), user.save()),
+                     id="password changed in another browser"),
+        pytest.param(lambda user: User.objects.filter(pk=user.pk).update(is_active=False),
+                     id="account deactivated"),
+    ],
+)  # fmt: skip
+def test_a_changed_account_can_no_longer_save_answers(bank, learner, client, change):
+    attempt = exams.attempt_start(user=learner, kind="custom", count=2, minutes=10)
+    _, first_key = keyed(attempt, 1)
+    item, choice = keyed(attempt, 2)
+    assert answer_by_htmx(client, attempt, 1, first_key).status_code == 200  # checked, remembered
+    change(learner)
+    response = answer_by_htmx(client, attempt, 2, choice)
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    item.refresh_from_db()
+    assert item.selected == []
+    assert client.get("/exams/").status_code == 302  # signed out
+
+
+def test_an_account_changed_during_the_request_gets_the_login_page(
+    bank, learner, client, monkeypatch
+):
+    """The full check passed, then the account changed before the answer's statement ran."""
+    attempt = exams.attempt_start(user=learner, kind="custom", count=1, minutes=10)
+    item, choice = keyed(attempt, 1)
+    stale = SessionUser(pk=learner.pk, password="a hash from before the change")
+    monkeypatch.setattr("portal.auth.session_user_checked", lambda request: stale)
+    response = client.post(f"/exams/{attempt.pk}/q/1/answer/", {"choice": [choice.pk]})
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    item.refresh_from_db()
+    attempt.refresh_from_db()
+    assert item.selected == [] and not attempt.is_finished
+
+
+def test_signed_out_sessions_save_nothing(bank, learner, client):
+    attempt = exams.attempt_start(user=learner, kind="custom", count=2, minutes=10)
+    _, first_key = keyed(attempt, 1)
+    item, choice = keyed(attempt, 2)
+    assert answer_by_htmx(client, attempt, 1, first_key).status_code == 200
+    client.post("/accounts/logout/")
+    assert answer_by_htmx(client, attempt, 2, choice).status_code == 302
+    item.refresh_from_db()
+    assert item.selected == []
+
+
+def test_changing_ones_own_password_keeps_the_exam_going(bank, learner, client):
+    attempt = exams.attempt_start(user=learner, kind="custom", count=2, minutes=10)
+    _, first_key = keyed(attempt, 1)
+    item, choice = keyed(attempt, 2)
+    assert answer_by_htmx(client, attempt, 1, first_key).status_code == 200
+    new = "another-long-password-43"
+    form = {"old_password": "pw-long-enough-42", "new_password1": new, "new_password2": new}
+    assert client.post("/accounts/password/", form).status_code == 302
+    assert answer_by_htmx(client, attempt, 2, choice).status_code == 200
     item.refresh_from_db()
     assert item.selected == [choice.pk]
 

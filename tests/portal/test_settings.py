@@ -1,6 +1,8 @@
 import secrets
+import subprocess
+import sys
 
-from tests.portal.helpers import manage
+from tests.portal.helpers import BASE_DIR, manage
 
 PRODUCTION = {
     "DJANGO_DEBUG": "0",
@@ -53,3 +55,22 @@ def test_production_serves_hashed_compressed_static_files(tmp_path):
     status, encoding, cache_control = result.stdout.split(maxsplit=2)
     assert (status, encoding) == ("200", "gzip")
     assert "immutable" in cache_control
+
+
+def test_gunicorn_workers_freeze_what_they_loaded():
+    """portal/gunicorn.conf.py: after a worker loads the app, its objects leave the garbage
+    collector's reach (checked in a child process, which then exits)."""
+    code = (
+        "import gc, runpy, django, os;"
+        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'portal.settings');"
+        "django.setup();"
+        "config = runpy.run_path('portal/gunicorn.conf.py');"
+        "assert config['worker_class'] == 'gthread' and config['reuse_port'];"
+        "config['post_worker_init'](None);"
+        "print(gc.get_freeze_count())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=BASE_DIR, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) > 10_000

@@ -17,11 +17,14 @@ statement check the account.
 from dataclasses import dataclass
 from functools import cache, wraps
 
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.db import connections, router
+from django.contrib.sessions.models import Session
+from django.db import connection, connections, router
+from django.utils import timezone
 
 
 @cache
@@ -64,17 +67,20 @@ class UserLookupBackend(ModelBackend):
 
 # --- Hot paths that re-check the signed-in user inside their own SQL statement -------------
 #
-# Loading the user costs a query on every request. A hot path (saving an exam answer) can skip
-# it: the first request of a session in this process runs Django's full check (request.user:
-# session hash, active account) and remembers the password hash it accepted; later requests
-# give that hash to their one SQL statement, which acts only while the user still exists, is
-# active and has that password hash (`session_user_sql`): the same verdict as the full check,
-# since the session hash is an HMAC of the password hash and the secret key cannot change in a
-# running process. A changed password or a deactivated account makes the statement match
-# nothing; the view then forgets the memo and runs the full check again, which signs the
-# session out as Django would. Login, logout and a new session change the session's user id or
-# hash, and with them the memo's key. The SQL mirrors ModelBackend's rule (active accounts
-# only), which is this project's backend.
+# Loading the session and the user costs two queries on every request. A hot path (saving an
+# exam answer) can skip both: the first request of a session in this process runs Django's
+# full check (the session row, then request.user: session hash, active account) and remembers,
+# by session key, the user and the password hash it accepted. Later requests give the session
+# key and that hash to their one SQL statement (`session_user_sql`), which acts only while the
+# session row still exists unexpired and the user is still active with that password hash:
+# the same verdict as the full check. Django gives a session a new key whenever its user or
+# session hash changes (login, logout, password change, key rotation), and the session hash is
+# an HMAC of the password hash under a secret key that cannot change in a running process.
+# When the statement matches nothing because of this check, the view forgets the memo and
+# runs again after the full check, which signs the session out as on every other page.
+# The SQL mirrors this project's set-up: database sessions (a logout in one process deletes
+# the row, so every process sees it) and UserLookupBackend (active accounts only); with
+# anything else, `session_user` returns None and every request takes the full check.
 
 
 @dataclass(frozen=True)
@@ -83,80 +89,101 @@ class SessionUser:
 
     pk: int
     password: str  # the hash that Django's full check accepted for this session
+    session_key: str | None = None  # None: not acting for a browser session (tests, commands)
 
 
 class StaleSessionUser(Exception):
-    """The user's account changed since the full check (password, active flag, deleted)."""
+    """The session or the account changed since the full check (signed out, expired, password
+    changed, deactivated, deleted)."""
 
 
-_checked: dict[tuple, str] = {}  # (user id, session hash, backend) → password hash; this process
+_checked: dict[str, SessionUser] = {}  # session key → user; this process only
 _CHECKED_MAX = 10_000
+_DATABASE_SESSIONS = "django.contrib.sessions.backends.db"
 
 
-def _session_key(request) -> tuple | None:
-    session = request.session
-    key = tuple(session.get(name) for name in (SESSION_KEY, HASH_SESSION_KEY, BACKEND_SESSION_KEY))
-    return key if all(key) else None
+def _fast_path_applies() -> bool:
+    return (
+        settings.SESSION_ENGINE == _DATABASE_SESSIONS
+        and [f"{__name__}.{UserLookupBackend.__name__}"] == settings.AUTHENTICATION_BACKENDS
+    )
 
 
 def session_user(request) -> SessionUser | None:
-    """The signed-in user without a query, when this process has fully checked this session's
-    user before; otherwise None (use `session_user_checked`)."""
-    key = _session_key(request)
-    password = _checked.get(key) if key else None
-    if password is None:
+    """The signed-in user without a query, when this process has fully checked this session
+    before; otherwise None (then use `session_user_checked`)."""
+    key = request.session.session_key  # the cookie's value; the session is not loaded
+    if key is None or not _fast_path_applies():
         return None
-    return SessionUser(pk=get_user_model()._meta.pk.to_python(key[0]), password=password)
+    return _checked.get(key)
 
 
 def session_user_checked(request) -> SessionUser | None:
-    """Django's full check (one query), remembered for `session_user`; None if signed out."""
+    """Django's full check, remembered for `session_user`; None if signed out."""
     user = request.user
     if not user.is_authenticated:
         return None
-    key = _session_key(request)  # read after the check, which may rotate the hash
-    if key is not None:
+    key = request.session.session_key  # read after the check, which may give a new key
+    checked = SessionUser(pk=user.pk, password=user.password, session_key=key)
+    if key is not None and _fast_path_applies():
         if len(_checked) >= _CHECKED_MAX:
             _checked.clear()
-        _checked[key] = user.password
-    return SessionUser(pk=user.pk, password=user.password)
+        _checked[key] = checked
+    return checked
 
 
 def session_user_forget(request) -> None:
-    key = _session_key(request)
-    if key is not None:
-        _checked.pop(key, None)
+    _checked.pop(request.session.session_key, None)
 
 
+@cache
 def session_user_sql(user_column: str) -> str:
-    """A WHERE condition that holds while the `session_user` parameter's user is unchanged
-    (ModelBackend's rule: active; Django's session rule: the same password hash)."""
+    """A WHERE condition that holds while the session and the account are as the full check
+    found them. Its parameters come from `session_user_params`."""
     model = get_user_model()
     meta = model._meta
-    quote = connections[router.db_for_read(model)].ops.quote_name
+    quote = connection.ops.quote_name
     pk, active, password = (
         quote(field.column)
         for field in (meta.pk, meta.get_field("is_active"), meta.get_field("password"))
     )
+    session = Session._meta
+    key = quote(session.get_field("session_key").column)
+    expires = quote(session.get_field("expire_date").column)
     return (
         f"EXISTS (SELECT 1 FROM {quote(meta.db_table)} AS account"
         f" WHERE account.{pk} = {user_column} AND account.{active}"
-        f" AND account.{password} = %(session_password)s)"
+        f" AND account.{password} = %(session_user_password)s)"
+        f" AND (%(session_key)s::text IS NULL OR EXISTS (SELECT 1 FROM {quote(session.db_table)}"
+        f" AS session WHERE session.{key} = %(session_key)s"
+        f" AND session.{expires} > %(session_now)s))"
     )
 
 
+def session_user_params(user: SessionUser) -> dict:
+    """The parameters of `session_user_sql` (a User is taken as a user without a session)."""
+    return {
+        "session_user_password": user.password,
+        "session_key": getattr(user, "session_key", None),
+        "session_now": timezone.now(),
+    }
+
+
 def session_user_holds(user: SessionUser) -> bool:
-    """Whether the account still matches (for saying why a statement matched nothing)."""
+    """Whether the session and the account are still as checked (for saying why a statement
+    matched nothing)."""
     model = get_user_model()
-    return model._default_manager.filter(
-        pk=user.pk, is_active=True, password=user.password
-    ).exists()
+    account = model._default_manager.filter(pk=user.pk, is_active=True, password=user.password)
+    key = getattr(user, "session_key", None)
+    session = Session.objects.filter(session_key=key, expire_date__gt=timezone.now())
+    return account.exists() and (key is None or session.exists())
 
 
 def login_required_session_user(view):
     """`login_required` for a hot path: the view gets `session_user=` and checks it in its own
-    SQL, raising StaleSessionUser when that matched no user; the view then runs once more
-    after Django's full check (so a changed account is signed out as usual)."""
+    SQL (`session_user_sql`), raising StaleSessionUser when that check failed, before any
+    other effect; the view then runs once more after Django's full check (so a changed
+    session or account is signed out as usual)."""
 
     @login_required
     def checked(request, *args, **kwargs):

@@ -123,7 +123,10 @@ STORAGES = {
 }
 
 # Sessions are read from the per-process cache, written through to the database.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Database sessions: a logout deletes the row, and every server process sees that at once (a
+# per-process cache of sessions would keep a signed-out session alive in the other workers).
+# The exam answer-save hot path checks the row inside its own statement (portal/auth.py).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "quizzes:exam_list"

@@ -13,7 +13,13 @@ from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from portal.auth import SessionUser, StaleSessionUser, session_user_holds, session_user_sql
+from portal.auth import (
+    SessionUser,
+    StaleSessionUser,
+    session_user_holds,
+    session_user_params,
+    session_user_sql,
+)
 from quizzes.models import Attempt, AttemptQuestion, Choice, Domain, LearnerSettings, Question
 from quizzes.scoring import Item, largest_remainder, score
 
@@ -126,7 +132,7 @@ def attempt_answer(
                 "at": now if choice_ids else None,
                 "attempt": attempt_id,
                 "user": user.pk,
-                "session_password": user.password,
+                **session_user_params(user),
                 "position": position,
                 "now": now,
             },

@@ -25,6 +25,14 @@ def _test_settings():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _forget_checked_sessions():
+    """Each test starts with an empty memo of checked sessions (portal/auth.py)."""
+    from portal import auth
+
+    auth._checked.clear()
+
+
 @pytest.fixture(scope="module")
 def seed_notes(django_db_setup, django_db_blocker):
     """The seed notes (../shared/notes) imported once for a module, committed, and removed

@@ -46,3 +46,15 @@ def test_a_user_model_with_converted_fields_keeps_the_orm_lookup(db, monkeypatch
     monkeypatch.setattr("portal.auth._user_select", lambda: None)
     assert user_by_pk(made.pk) == made
     assert user_by_pk(made.pk + 1000) is None
+
+
+def test_a_logout_in_another_server_process_signs_the_session_out_here(db, client):
+    """Sessions live in the database only: a per-process cache would keep serving a session
+    that another gunicorn worker deleted at logout."""
+    from django.contrib.sessions.models import Session
+
+    User = get_user_model()
+    client.force_login(User.objects.create_user("ken", password="pw-long-enough-42"))
+    assert client.get("/exams/").status_code == 200
+    Session.objects.all().delete()  # what a logout in another process does
+    assert client.get("/exams/").status_code == 302

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import User
+from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -217,13 +218,12 @@ def answer_by_htmx(client, attempt, position, choice):
 def test_saving_an_answer_costs_one_query_once_the_session_is_checked(
     bank, learner, client, django_assert_num_queries
 ):
-    """The hot path: the first answer of a session loads the user (Django's full check); later
-    answers are one UPDATE that checks the account itself (the session comes from the cache)."""
+    """The hot path: the first answer of a session in a process loads the session and the user
+    (Django's full check); later answers are one UPDATE that checks both itself."""
     attempt = exams.attempt_start(user=learner, kind="custom", count=2, minutes=10)
     first, first_key = keyed(attempt, 1)
     item, choice = keyed(attempt, 2)
-    client.get(f"/exams/{attempt.pk}/q/1/")  # the session is now cached
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         assert answer_by_htmx(client, attempt, 1, first_key).status_code == 200
     with django_assert_num_queries(1) as queries:
         assert answer_by_htmx(client, attempt, 2, choice).status_code == 200
@@ -239,9 +239,13 @@ def test_saving_an_answer_costs_one_query_once_the_session_is_checked(
                      id="password changed in another browser"),
         pytest.param(lambda user: User.objects.filter(pk=user.pk).update(is_active=False),
                      id="account deactivated"),
+        pytest.param(lambda user: Session.objects.all().delete(),
+                     id="signed out by another server process"),
+        pytest.param(lambda user: Session.objects.update(expire_date=timezone.now()),
+                     id="session expired"),
     ],
 )  # fmt: skip
-def test_a_changed_account_can_no_longer_save_answers(bank, learner, client, change):
+def test_a_changed_session_or_account_can_no_longer_save_answers(bank, learner, client, change):
     attempt = exams.attempt_start(user=learner, kind="custom", count=2, minutes=10)
     _, first_key = keyed(attempt, 1)
     item, choice = keyed(attempt, 2)
@@ -267,6 +271,39 @@ def test_an_account_changed_during_the_request_gets_the_login_page(
     item.refresh_from_db()
     attempt.refresh_from_db()
     assert item.selected == [] and not attempt.is_finished
+
+
+def test_a_deleted_account_saves_nothing(bank, learner, client):
+    attempt = exams.attempt_start(user=learner, kind="custom", count=2, minutes=10)
+    _, first_key = keyed(attempt, 1)
+    _, choice = keyed(attempt, 2)
+    assert answer_by_htmx(client, attempt, 1, first_key).status_code == 200
+    learner.delete()  # and with it the attempt
+    assert answer_by_htmx(client, attempt, 2, choice).status_code == 302
+
+
+def test_a_stale_session_does_not_finish_an_expired_attempt(bank, learner, client):
+    """Only the attempt's own signed-in learner's requests finish it."""
+    attempt = exams.attempt_start(user=learner, kind="custom", count=2, minutes=10)
+    _, first_key = keyed(attempt, 1)
+    _, choice = keyed(attempt, 2)
+    assert answer_by_htmx(client, attempt, 1, first_key).status_code == 200
+    expire(attempt, seconds_ago=1)
+    Session.objects.all().delete()
+    assert answer_by_htmx(client, attempt, 2, choice).status_code == 302
+    attempt.refresh_from_db()
+    assert not attempt.is_finished
+
+
+def test_another_learner_in_the_same_browser_gets_404(bank, learner, client):
+    attempt = exams.attempt_start(user=learner, kind="custom", count=2, minutes=10)
+    item, choice = keyed(attempt, 1)
+    assert answer_by_htmx(client, attempt, 1, choice).status_code == 200
+    client.post("/accounts/logout/")
+    other = User.objects.create_user("other", password="pw-long-enough-42")
+    client.force_login(other)
+    assert answer_by_htmx(client, attempt, 1, choice).status_code == 404  # full check
+    assert answer_by_htmx(client, attempt, 1, choice).status_code == 404  # remembered
 
 
 def test_signed_out_sessions_save_nothing(bank, learner, client):

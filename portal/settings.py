@@ -92,6 +92,13 @@ DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE
 # tenth of the answer-save throughput. Without it, a connection the server dropped fails one
 # request and is then replaced; DATABASE_CONN_HEALTH_CHECKS=1 turns the check on.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = env_bool("DATABASE_CONN_HEALTH_CHECKS", False)
+# Prepared statements, for the statements run through portal.db.server_bound_cursor (the ORM's
+# client-side binding never prepares). Empty: none, for a connection pooler in transaction mode
+# that does not support them.
+_prepare_threshold = os.environ.get("DATABASE_PREPARE_THRESHOLD", "5")
+DATABASES["default"]["OPTIONS"]["prepare_threshold"] = (
+    int(_prepare_threshold) if _prepare_threshold else None
+)
 DATABASES["default"]["TEST"] = {"NAME": "test_portal"}
 
 # Per-process memory cache (rendered service pages, keyed by content version).

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -20,6 +20,7 @@ from portal.auth import (
     session_user_params,
     session_user_sql,
 )
+from portal.db import server_bound_cursor
 from quizzes.models import Attempt, AttemptQuestion, Choice, Domain, LearnerSettings, Question
 from quizzes.scoring import Item, largest_remainder, score
 
@@ -124,7 +125,7 @@ def attempt_answer(
     """
     choice_ids = sorted(set(choice_ids))
     now = timezone.now()
-    with connection.cursor() as cursor:
+    with server_bound_cursor() as cursor:
         cursor.execute(
             _save_answer_sql(),
             {

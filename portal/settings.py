@@ -129,7 +129,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Sessions are read from the per-process cache, written through to the database.
 # Database sessions: a logout deletes the row, and every server process sees that at once (a
 # per-process cache of sessions would keep a signed-out session alive in the other workers).
 # The exam answer-save hot path checks the row inside its own statement (portal/auth.py).

@@ -133,7 +133,7 @@ def attempt_answer(
                 "at": now if choice_ids else None,
                 "attempt": attempt_id,
                 "user": user.pk,
-                **session_user_params(user),
+                **session_user_params(user, now=now),
                 "position": position,
                 "now": now,
             },

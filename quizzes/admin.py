@@ -7,9 +7,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from quizzes.models import AttemptQuestion, Choice, Domain, Question, TaskStatement
-from quizzes.statistics import Response, item_statistics
+from quizzes.models import Choice, Domain, Question, TaskStatement
 from quizzes.validation import choice_problems
+from quizzes.versions import versions_current, versions_with_statistics
 
 
 class ChoiceFormSet(forms.BaseInlineFormSet):
@@ -80,7 +80,7 @@ class QuestionAdmin(admin.ModelAdmin):
         (None, {"fields": ["stem", ("kind", "choose"), ("domain", "task"), "service"]}),
         ("Review", {"fields": ["status", "difficulty", "review_note", "explanation"]}),
         ("As learners see it", {"fields": ["preview"]}),
-        ("Item statistics", {"fields": ["statistics"]}),
+        ("Versions and item statistics", {"fields": ["statistics"]}),
         ("Where it comes from", {"fields": ["source_sections", "sections", "origin", "family",
                                             "generator_key", "edited"]}),
     ]  # fmt: skip
@@ -96,24 +96,14 @@ class QuestionAdmin(admin.ModelAdmin):
             return "Save the question to see a preview."
         return render_to_string("quizzes/_question_preview.html", {"question": question})
 
-    @admin.display(description="Statistics")
+    @admin.display(description="Versions")
     def statistics(self, question):
         if not question.pk:
             return "—"
-        rows = AttemptQuestion.objects.filter(
-            question=question, attempt__finished_at__isnull=False
-        ).values_list("attempt__score_percent", "is_correct", "selected")
-        responses = [Response(score or 0, bool(ok), frozenset(sel)) for score, ok, sel in rows]
-        wrong = {c.pk: c.text for c in question.choices.all() if not c.is_correct}
-        stats = item_statistics(responses, list(wrong))
+        versions, total = versions_with_statistics(question)
         return render_to_string(
-            "quizzes/_item_statistics.html",
-            {
-                "stats": stats,
-                "picked": [(wrong[pk], share, pk in stats.weak_distractors)
-                           for pk, share in stats.picked.items()],
-            },
-        )  # fmt: skip
+            "quizzes/_item_statistics.html", {"versions": versions, "total": total}
+        )
 
     @admin.display(description="Source sections")
     def source_sections(self, question):
@@ -141,6 +131,29 @@ class QuestionAdmin(admin.ModelAdmin):
         if change and obj.origin == Question.Origin.GENERATED:
             obj.edited = True  # regeneration leaves it alone from now on
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        """After the choices are saved: a new version when the content changed (attempts that
+        showed an earlier version keep it)."""
+        super().save_related(request, form, formsets, change)
+        question = form.instance
+        before = question.versions.order_by("-number").first()
+        version = versions_current([question.pk])[question.pk]
+        if before is None or version.pk == before.pk:
+            return
+        shown = before.attempt_items.count()
+        if shown:
+            message = (
+                f"Saved as version {version.number}. The {shown} attempt(s) that showed version "
+                f"{before.number} keep it in their review and results; new attempts show "
+                f"version {version.number}."
+            )
+        else:
+            message = (
+                f"Saved as version {version.number} (version {before.number} was never shown "
+                "to a learner)."
+            )
+        self.message_user(request, message, messages.INFO)
 
     @admin.action(description="Publish selected questions")
     def publish(self, request, queryset):

@@ -21,8 +21,16 @@ from portal.auth import (
     session_user_sql,
 )
 from portal.db import server_bound_cursor
-from quizzes.models import Attempt, AttemptQuestion, Choice, Domain, LearnerSettings, Question
+from quizzes.models import (
+    Attempt,
+    AttemptQuestion,
+    Domain,
+    LearnerSettings,
+    Question,
+    VersionChoice,
+)
 from quizzes.scoring import Item, largest_remainder, score
+from quizzes.versions import versions_current
 
 FULL_EXAM_QUESTIONS = 65
 FULL_EXAM_MINUTES = 130
@@ -38,6 +46,27 @@ class DeadlinePassed(AttemptError):
 
 class NotYours(AttemptError):
     """The attempt does not exist or belongs to someone else (the view answers 404)."""
+
+
+class NotAnOption(AttemptError):
+    """A submitted value that is not one of the question's choices."""
+
+    def __init__(self):
+        super().__init__("That answer is not one of this question's options.")
+
+
+BIGINT_MAX = 2**63 - 1
+
+
+def choice_ids_parse(values: list[str]) -> list[int]:
+    """Submitted choice values as ids; anything else is not an option (raises NotAnOption)."""
+    ids = []
+    for value in values:
+        value = value.strip()
+        if not (value.isascii() and value.isdigit()) or not 0 < int(value) <= BIGINT_MAX:
+            raise NotAnOption
+        ids.append(int(value))
+    return ids
 
 
 @dataclass(frozen=True)
@@ -82,7 +111,8 @@ def attempt_start(
     if minutes:
         factor = LearnerSettings.EXTENDED_FACTOR if _extended(user) else 1
         deadline = now + timedelta(minutes=minutes * factor)
-    choices = _choice_ids(questions)
+    versions = versions_current(questions)  # what this attempt shows, frozen
+    choices = _choice_ids([version.pk for version in versions.values()])
     with transaction.atomic():
         attempt = Attempt.objects.create(
             user=user, kind=kind, mode=mode, title=title, started_at=now, deadline=deadline
@@ -91,8 +121,9 @@ def attempt_start(
             AttemptQuestion(
                 attempt=attempt,
                 question_id=question_id,
+                version=versions[question_id],
                 position=position,
-                choice_order=rng.sample(choices[question_id], len(choices[question_id])),
+                choice_order=_shuffled(rng, choices[versions[question_id].pk]),
             )
             for position, question_id in enumerate(questions, start=1)
         )
@@ -103,11 +134,12 @@ def attempt_start(
 def _save_answer_sql() -> str:
     return f"""
 UPDATE quizzes_attemptquestion AS item SET selected = %(selected)s, answered_at = %(at)s
-FROM quizzes_attempt AS attempt
+FROM quizzes_attempt AS attempt, quizzes_questionversion AS version
 WHERE item.attempt_id = attempt.id AND attempt.id = %(attempt)s AND attempt.user_id = %(user)s
   AND item.position = %(position)s AND attempt.finished_at IS NULL
   AND (attempt.deadline IS NULL OR attempt.deadline > %(now)s)
   AND item.choice_order @> %(selected)s::bigint[]
+  AND version.id = item.version_id AND cardinality(%(selected)s::bigint[]) <= version.choose
   AND {session_user_sql("attempt.user_id")}
 RETURNING attempt.mode
 """
@@ -119,7 +151,8 @@ def attempt_answer(
     """Save an answer now; refused (and the attempt finished) after the deadline.
 
     The hot path is one UPDATE whose conditions are the rules: the learner's own attempt, still
-    open, before its deadline, choices that belong to the question, and the learner's account
+    open, before its deadline, choices that belong to the question version shown and no more
+    of them than it asks for, and the learner's account
     unchanged since the session was checked (`user` is a SessionUser or a User: a pk and the
     password hash). Only a refused answer costs more queries, to say why.
     """
@@ -142,14 +175,14 @@ def attempt_answer(
     if row is None:
         if not session_user_holds(user):
             raise StaleSessionUser
-        _refusal(attempt_id, user.pk, position)
+        _refusal(attempt_id, user.pk, position, choice_ids)
     correct = None
     if row[0] == Attempt.Mode.PRACTICE and choice_ids:
         correct = _keyed(attempt_id, position) == frozenset(choice_ids)
     return AnswerResult(position=position, selected=choice_ids, correct=correct)
 
 
-def _refusal(attempt_id: int, user_id: int, position: int):
+def _refusal(attempt_id: int, user_id: int, position: int, choice_ids: list[int]):
     """Why an answer was not saved (raises), finishing the attempt if it is late."""
     try:
         attempt = Attempt.objects.get(pk=attempt_id, user_id=user_id)
@@ -157,8 +190,11 @@ def _refusal(attempt_id: int, user_id: int, position: int):
         raise NotYours("No such attempt.") from None
     with _finishing_when_late(attempt):
         _check_open(attempt)
-    _item(attempt, position)
-    raise AttemptError("That answer is not one of this question's options.")
+    item = _item(attempt, position)
+    if not set(choice_ids) <= set(item.choice_order):
+        raise NotAnOption
+    choose = item.version.choose
+    raise AttemptError("Select one option." if choose == 1 else f"Select at most {choose} options.")
 
 
 def attempt_flag(*, attempt: Attempt, position: int, flagged: bool) -> AttemptQuestion:
@@ -178,12 +214,12 @@ def attempt_finish(*, attempt: Attempt, by_deadline: bool = False) -> Attempt:
     if attempt.is_finished:
         return attempt
     items = list(
-        attempt.items.select_related("question__domain").prefetch_related("question__choices")
+        attempt.items.select_related("version__domain").prefetch_related("version__choices")
     )
     scored = []
     for item in items:
-        keyed = frozenset(c.pk for c in item.question.choices.all() if c.is_correct)
-        result = Item(item.question.domain.number, keyed, frozenset(item.selected))
+        keyed = frozenset(c.pk for c in item.version.choices.all() if c.is_correct)
+        result = Item(item.version.domain.number, keyed, frozenset(item.selected))
         item.is_correct = result.correct
         scored.append(result)
     AttemptQuestion.objects.bulk_update(items, ["is_correct"])
@@ -228,13 +264,14 @@ def remaining_seconds(attempt: Attempt) -> int | None:
 
 
 def domain_accuracy(user) -> dict[int, tuple[int, int]]:
-    """(correct, answered) per domain over the learner's finished attempts."""
+    """(correct, answered) per domain over the learner's finished attempts (the domain of the
+    version each question was shown in)."""
     rows = (
         AttemptQuestion.objects.filter(attempt__user=user, attempt__finished_at__isnull=False)
-        .values("question__domain__number")
+        .values("version__domain__number")
         .annotate(total=Count("id"), correct=Count("id", filter=Q(is_correct=True)))
     )
-    return {row["question__domain__number"]: (row["correct"], row["total"]) for row in rows}
+    return {row["version__domain__number"]: (row["correct"], row["total"]) for row in rows}
 
 
 def _draw_by_blueprint(rng: random.Random, total: int) -> list[int]:
@@ -281,13 +318,17 @@ def _draw_weak_areas(rng: random.Random, user, count: int) -> list[int]:
     return drawn[:count]
 
 
-def _choice_ids(question_ids: list[int]) -> dict[int, list[int]]:
-    choices: dict[int, list[int]] = {pk: [] for pk in question_ids}
-    for pk, question_id in Choice.objects.filter(question_id__in=question_ids).values_list(
-        "id", "question_id"
-    ):
-        choices[question_id].append(pk)
+def _choice_ids(version_ids: list[int]) -> dict[int, list[int]]:
+    """Each version's choice ids, in their stored order."""
+    choices: dict[int, list[int]] = {pk: [] for pk in version_ids}
+    rows = VersionChoice.objects.filter(version_id__in=version_ids).order_by("position", "id")
+    for pk, version_id in rows.values_list("id", "version_id"):
+        choices[version_id].append(pk)
     return choices
+
+
+def _shuffled(rng: random.Random, ids: list[int]) -> list[int]:
+    return rng.sample(ids, len(ids))
 
 
 def _extended(user) -> bool:
@@ -317,16 +358,16 @@ def _check_open(attempt: Attempt) -> None:
 
 def _item(attempt: Attempt, position: int) -> AttemptQuestion:
     try:
-        return attempt.items.get(position=position)
+        return attempt.items.select_related("version").get(position=position)
     except AttemptQuestion.DoesNotExist:
         raise AttemptError(f"This attempt has no question {position}.") from None
 
 
 def _keyed(attempt_id: int, position: int) -> frozenset[int]:
     return frozenset(
-        Choice.objects.filter(
-            question__attempt_items__attempt_id=attempt_id,
-            question__attempt_items__position=position,
+        VersionChoice.objects.filter(
+            version__attempt_items__attempt_id=attempt_id,
+            version__attempt_items__position=position,
             is_correct=True,
         ).values_list("id", flat=True)
     )

@@ -14,6 +14,7 @@ from quizzes.generator.rules import task_for
 from quizzes.models import Choice, Question, TaskStatement
 from quizzes.taxonomy import taxonomy_sync
 from quizzes.validation import choice_problems
+from quizzes.versions import versions_current
 
 HEADING = re.compile(r"^#{2,6}\s+(.+?)\s*$")
 TASK_ITEM = re.compile(r"^\s*[-*]\s+\[([ xX])\]\s+(.+?)\s*$")
@@ -101,6 +102,7 @@ def questions_import(*, text: str, fmt: str) -> ImportResult:
             services[name.lower()] = service
     existing = set(Question.objects.values_list("stem", flat=True))
     result = ImportResult()
+    created = []
     for item in items:
         reason = _reason(item, tasks, services, existing)
         if reason:
@@ -124,7 +126,9 @@ def questions_import(*, text: str, fmt: str) -> ImportResult:
             for position, (text, is_correct) in enumerate(item.choices)
         )
         existing.add(question.stem)
+        created.append(question.pk)
         result.created += 1
+    versions_current(created)
     return result
 
 

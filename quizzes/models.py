@@ -1,4 +1,10 @@
-"""The question bank: exam domains and task statements, questions and their choices."""
+"""The question bank: exam domains and task statements, questions and their choices, and the
+immutable versions of them that attempts show (as in Moodle's question bank).
+
+`Question` and `Choice` are the working copy that instructors, the generator and
+`import_questions` change. `QuestionVersion` and `VersionChoice` are snapshots of it: an attempt
+points to the version it showed, so nothing a learner saw or answered changes afterwards.
+"""
 
 from __future__ import annotations
 
@@ -123,6 +129,69 @@ class Choice(models.Model):
         return self.text
 
 
+class QuestionVersionQuerySet(models.QuerySet):
+    def latest_per_question(self, question_ids):
+        """The newest version of each of these questions."""
+        return (
+            self.filter(question_id__in=question_ids)
+            .order_by("question_id", "-number")
+            .distinct("question_id")
+        )
+
+
+class QuestionVersion(models.Model):
+    """A question's content as learners saw it: stem, choices, explanation, domain and task.
+
+    Created by `quizzes.versions.versions_current`, never changed afterwards. Database triggers
+    (migration 0004) refuse to change or delete a version, or its choices, once an attempt
+    refers to it.
+    """
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    stem = models.TextField()
+    kind = models.CharField(max_length=10, choices=Question.Kind)
+    choose = models.PositiveSmallIntegerField()
+    domain = models.ForeignKey(Domain, on_delete=models.PROTECT, related_name="+")
+    task = models.ForeignKey(
+        TaskStatement, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    explanation = models.TextField(blank=True)
+    signature = models.CharField(max_length=64, help_text="Digest of the content above.")
+    created_at = models.DateTimeField()
+
+    objects = QuestionVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["question", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "number"], name="version_unique_number"),
+            models.CheckConstraint(
+                condition=Q(kind="single", choose=1) | Q(kind="multiple", choose__gte=2),
+                name="version_choose_matches_kind",
+            ),
+        ]
+
+    def __str__(self):
+        return f"v{self.number}: {self.stem[:70]}"
+
+
+class VersionChoice(models.Model):
+    """One option of a question version; attempts store these ids."""
+
+    version = models.ForeignKey(QuestionVersion, on_delete=models.CASCADE, related_name="choices")
+    text = models.CharField(max_length=500)
+    is_correct = models.BooleanField(default=False)
+    rationale = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["version", "position", "id"]
+
+    def __str__(self):
+        return self.text
+
+
 class LearnerSettings(models.Model):
     """Per-learner preferences: extended time (WCAG 2.2.1)."""
 
@@ -193,12 +262,19 @@ class Attempt(models.Model):
 
 
 class AttemptQuestion(models.Model):
-    """A question as drawn for one attempt: its place, its shuffled choices, the answer."""
+    """A question as drawn for one attempt: the version shown, its place, its shuffled choices
+    and the answer."""
 
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="items")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="attempt_items")
+    version = models.ForeignKey(
+        QuestionVersion,
+        on_delete=models.PROTECT,
+        related_name="attempt_items",
+        help_text="The version shown: what review, results, scoring and statistics read.",
+    )
     position = models.PositiveSmallIntegerField()
-    choice_order = ArrayField(models.BigIntegerField(), help_text="Choice ids as shown.")
+    choice_order = ArrayField(models.BigIntegerField(), help_text="VersionChoice ids as shown.")
     selected = ArrayField(models.BigIntegerField(), default=list, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     flagged = models.BooleanField(default=False)

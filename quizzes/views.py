@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from content.models import Service
 from portal.auth import login_required_session_user
 from quizzes import exams
-from quizzes.models import Attempt, AttemptQuestion, Choice, Domain, Question
+from quizzes.models import Attempt, AttemptQuestion, Domain, Question, VersionChoice
 from quizzes.scoring import PASS_PERCENT
 
 RESULT_FILTERS = ["all", "correct", "incorrect", "flagged", "unanswered"]
@@ -104,8 +104,8 @@ def _question_context(attempt: Attempt, position: int, **extra) -> dict:
     item = next((i for i in items if i.position == position), None)
     if item is None:
         raise Http404("No such question in this attempt.")
-    item = AttemptQuestion.objects.select_related("question").get(pk=item.pk)
-    choices = {c.pk: c for c in Choice.objects.filter(question_id=item.question_id)}
+    item = AttemptQuestion.objects.select_related("version").get(pk=item.pk)
+    choices = {c.pk: c for c in VersionChoice.objects.filter(version_id=item.version_id)}
     ordered = [choices[pk] for pk in item.choice_order if pk in choices]
     feedback = None
     if attempt.mode == Attempt.Mode.PRACTICE and item.selected:
@@ -116,7 +116,7 @@ def _question_context(attempt: Attempt, position: int, **extra) -> dict:
     return {
         "attempt": attempt,
         "item": item,
-        "question": item.question,
+        "question": item.version,  # the version this attempt shows
         "choices": ordered,
         "items": items,
         "total": len(items),
@@ -134,14 +134,14 @@ def answer(request: HttpRequest, pk: int, position: int, *, session_user) -> Htt
     """Save an answer (the hot path: one UPDATE that checks the learner, ownership and the
     deadline; see portal.auth.login_required_session_user)."""
     try:
-        choice_ids = [int(value) for value in request.POST.getlist("choice")]
+        choice_ids = exams.choice_ids_parse(request.POST.getlist("choice"))
         result = exams.attempt_answer(
             attempt_id=pk, user=session_user, position=position, choice_ids=choice_ids
         )
     except exams.NotYours:
         raise Http404("No such attempt.") from None
-    except (ValueError, exams.AttemptError) as exc:
-        message = str(exc) if isinstance(exc, exams.AttemptError) else "That is not an option."
+    except exams.AttemptError as exc:
+        message = str(exc)
         if request.htmx:
             context = {"error": message, "attempt_pk": pk}
             return render(request, "quizzes/_answer_status.html", context, status=409)
@@ -185,7 +185,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = _attempt(request, pk)
     if attempt.is_finished:
         return redirect("quizzes:results", pk=pk)
-    items = list(attempt.items.select_related("question"))
+    items = list(attempt.items.select_related("version"))
     context = {
         "attempt": attempt,
         "items": items,
@@ -212,9 +212,8 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("quizzes:review", pk=pk)
     shown = request.GET.get("show", "all")
     shown = shown if shown in RESULT_FILTERS else "all"
-    items = attempt.items.select_related("question__domain").prefetch_related(
-        Prefetch("question__choices", queryset=Choice.objects.order_by("position")),
-        Prefetch("question__sections", queryset=_sections()),
+    items = attempt.items.select_related("version__domain").prefetch_related(
+        "version__choices", Prefetch("question__sections", queryset=_sections())
     )
     rows = [_result_row(item) for item in items]
     counts = {name: sum(1 for row in rows if name in row["tags"]) for name in RESULT_FILTERS}
@@ -244,7 +243,7 @@ def _sections():
 
 
 def _result_row(item: AttemptQuestion) -> dict:
-    choices = {c.pk: c for c in item.question.choices.all()}
+    choices = {c.pk: c for c in item.version.choices.all()}
     ordered = [choices[pk] for pk in item.choice_order if pk in choices]
     tags = {"all", "flagged"} if item.flagged else {"all"}
     if not item.selected:

@@ -14,6 +14,7 @@ from quizzes.generator.draft import Draft, problems
 from quizzes.generator.evidence import Evidence, load_evidence
 from quizzes.models import Choice, Question, TaskStatement
 from quizzes.taxonomy import taxonomy_sync
+from quizzes.versions import versions_current
 
 FAMILIES = [confusables, scenarios, computed]
 
@@ -21,7 +22,8 @@ FAMILIES = [confusables, scenarios, computed]
 @dataclass
 class GenerationReport:
     created: int = 0
-    updated: int = 0
+    updated: int = 0  # the content changed: a new version for the next attempts
+    relinked: int = 0  # same content, its source sections changed (not a new version)
     unchanged: int = 0
     kept_edited: int = 0
     retired: int = 0
@@ -49,7 +51,10 @@ def draft_questions(evidence: Evidence) -> tuple[list[Draft], list[tuple[str, li
 
 @transaction.atomic
 def questions_generate() -> GenerationReport:
-    """Create or update generated questions; never touch one an instructor edited."""
+    """Create or update generated questions; never touch one an instructor edited.
+
+    Questions are compared by content (what a learner sees), so a re-import that changes no
+    text changes no question. A changed question gets a new version; attempts keep theirs."""
     taxonomy_sync()
     report = GenerationReport()
     drafts, report.rejected = draft_questions(load_evidence())
@@ -62,6 +67,7 @@ def questions_generate() -> GenerationReport:
             "choices", "sections"
         )
     }
+    changed = []
     for draft in drafts:
         report.by_family[draft.family] += 1
         question = existing.get(draft.key)
@@ -74,15 +80,20 @@ def questions_generate() -> GenerationReport:
             question = Question.objects.create(generator_key=draft.key, **values)
             _store_choices(question, draft)
             question.sections.set(sections)
+            changed.append(question.pk)
             report.created += 1
-        elif _signature(question) != _draft_signature(values, draft, sections):
+        elif _content(question) != _draft_content(values, draft):
             for name, value in values.items():
                 setattr(question, name, value)
             question.save()
-            question.choices.all().delete()
+            question.choices.all().delete()  # the working copy; versions keep theirs
             _store_choices(question, draft)
             question.sections.set(sections)
+            changed.append(question.pk)
             report.updated += 1
+        elif {section.pk for section in question.sections.all()} != set(sections):
+            question.sections.set(sections)
+            report.relinked += 1
         else:
             report.unchanged += 1
         report.drafts += values["status"] == Question.Status.DRAFT
@@ -93,6 +104,7 @@ def questions_generate() -> GenerationReport:
         if key not in wanted and not question.edited and question.status != Question.Status.RETIRED
     ]
     report.retired = Question.objects.filter(pk__in=stale).update(status=Question.Status.RETIRED)
+    versions_current(changed)
     return report
 
 
@@ -127,7 +139,7 @@ def _store_choices(question: Question, draft: Draft) -> None:
     )
 
 
-def _signature(question: Question) -> tuple:
+def _content(question: Question) -> tuple:
     return (
         question.stem,
         question.kind,
@@ -138,11 +150,10 @@ def _signature(question: Question) -> tuple:
         question.status,
         question.review_note,
         tuple((c.text, c.is_correct, c.rationale) for c in question.choices.all()),
-        tuple(sorted(section.pk for section in question.sections.all())),
     )
 
 
-def _draft_signature(values: dict, draft: Draft, sections: list[int]) -> tuple:
+def _draft_content(values: dict, draft: Draft) -> tuple:
     return (
         values["stem"],
         values["kind"],
@@ -153,5 +164,4 @@ def _draft_signature(values: dict, draft: Draft, sections: list[int]) -> tuple:
         values["status"],
         values["review_note"],
         tuple((option.text, option.correct, option.rationale) for option in draft.options),
-        tuple(sections),
     )

@@ -136,16 +136,17 @@ def test_item_statistics_after_attempts(client, instructor):
     )
     for position, (text, correct) in enumerate([("A", True), ("B", False), ("C", False)]):
         question.choices.create(text=text, is_correct=correct, position=position)
-    key = question.choices.get(is_correct=True)
     for number in range(4):
         learner = User.objects.create_user(f"l{number}", password="pw-long-enough-42")
         attempt = exams.attempt_start(user=learner, kind="custom", count=1, minutes=5)
+        key = attempt.items.get().version.choices.get(is_correct=True)
         if number % 2:
             exams.attempt_answer(
                 attempt_id=attempt.pk, user=learner, position=1, choice_ids=[key.pk]
             )
         exams.attempt_finish(attempt=attempt)
     page = client.get(f"/admin/quizzes/question/{question.pk}/change/").content.decode()
-    assert "Answered in 4 finished attempts" in page
+    assert "All versions together: answered in 4 finished attempts" in page
+    assert "Version 1</strong> (current)" in page and "shown in 4 attempts" in page
     assert "Facility (share correct): <strong>0.50</strong>" in page
     assert "not working" in page

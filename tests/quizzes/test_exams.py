@@ -10,7 +10,14 @@ from django.utils import timezone
 
 from portal.auth import SessionUser
 from quizzes import exams
-from quizzes.models import Attempt, Choice, LearnerSettings, Question, TaskStatement
+from quizzes.models import (
+    Attempt,
+    Choice,
+    LearnerSettings,
+    Question,
+    TaskStatement,
+    VersionChoice,
+)
 from quizzes.taxonomy import taxonomy_sync
 
 
@@ -49,7 +56,7 @@ def expire(attempt, *, seconds_ago):
 
 def keyed(attempt, position):
     item = attempt.items.get(position=position)
-    return item, Choice.objects.get(question=item.question, is_correct=True)
+    return item, VersionChoice.objects.get(version=item.version, is_correct=True)
 
 
 def test_full_exam_draws_by_blueprint(bank, learner):
@@ -102,7 +109,7 @@ def test_exam_mode_html_never_contains_the_key(bank, learner, client):
 def test_practice_mode_shows_feedback_after_each_answer(bank, learner, client):
     attempt = exams.attempt_start(user=learner, kind="custom", mode="practice", count=3, minutes=0)
     item, choice = keyed(attempt, 1)
-    wrong = Choice.objects.filter(question=item.question, is_correct=False).first()
+    wrong = VersionChoice.objects.filter(version=item.version, is_correct=False).first()
     response = client.post(
         f"/exams/{attempt.pk}/q/1/answer/", {"choice": [wrong.pk]}, headers={"HX-Request": "true"}
     )
@@ -176,7 +183,7 @@ def test_results_show_per_domain_scores_and_filters(bank, learner, client):
 def test_weak_areas_start_with_the_weakest_domain(bank, learner):
     past = exams.attempt_start(user=learner, kind="full", seed=2)
     for item in past.items.select_related("question__domain"):
-        key = Choice.objects.get(question=item.question, is_correct=True)
+        key = VersionChoice.objects.get(version=item.version, is_correct=True)
         if item.question.domain.number != 3:  # domain 3 answered wrong (left empty)
             exams.attempt_answer(
                 attempt_id=past.pk, user=learner, position=item.position, choice_ids=[key.pk]
@@ -197,7 +204,7 @@ def test_an_answer_that_is_not_an_option_is_refused_and_changes_nothing(bank, le
     attempt = exams.attempt_start(user=learner, kind="custom", count=2, minutes=10)
     item, choice = keyed(attempt, 1)
     client.post(f"/exams/{attempt.pk}/q/1/answer/", {"choice": [choice.pk]})
-    other_question = Choice.objects.exclude(question=item.question).first()
+    other_question = VersionChoice.objects.exclude(version=item.version).first()
     response = client.post(
         f"/exams/{attempt.pk}/q/1/answer/",
         {"choice": [other_question.pk]},
@@ -341,3 +348,47 @@ def test_flagging_by_htmx_updates_the_navigator_cell(bank, learner, client):
     assert "unanswered flagged current" in html and "flagged</a>" not in html
     page = client.get(f"/exams/{attempt.pk}/q/2/").content.decode()
     assert page.count('id="nav-q2"') == 1 and "hx-swap-oob" not in page
+
+
+def post_answer(client, attempt, values):
+    return client.post(
+        f"/exams/{attempt.pk}/q/1/answer/", {"choice": values}, headers={"HX-Request": "true"}
+    )
+
+
+@pytest.mark.parametrize("value", [str(2**63), "9" * 40, "-3", "0", "abc", "", "1.5", "١٢"])
+def test_a_value_that_is_no_choice_id_is_not_an_option(bank, learner, client, value):
+    attempt = exams.attempt_start(user=learner, kind="custom", count=1, minutes=10)
+    response = post_answer(client, attempt, [value])
+    assert response.status_code == 409
+    assert "not one of this question" in response.content.decode()
+    assert attempt.items.get().selected == []
+
+
+def test_a_single_response_question_takes_one_choice(bank, learner, client):
+    attempt = exams.attempt_start(user=learner, kind="custom", count=1, minutes=10)
+    item, key = keyed(attempt, 1)
+    response = post_answer(client, attempt, item.choice_order[:2])
+    assert response.status_code == 409 and "Select one option." in response.content.decode()
+    assert post_answer(client, attempt, [key.pk]).status_code == 200
+    assert attempt.items.get().selected == [key.pk]
+
+
+def test_a_choose_two_question_takes_at_most_two(db, learner, client):
+    taxonomy_sync()
+    task = TaskStatement.objects.get(code="1.1")
+    question = Question.objects.create(
+        stem="Which TWO?", kind="multiple", choose=2, domain=task.domain, task=task,
+        status="published",
+    )  # fmt: skip
+    for position, text in enumerate(["Key A", "Key B", "Wrong C", "Wrong D", "Wrong E"]):
+        question.choices.create(text=text, is_correct=text.startswith("Key"), position=position)
+    attempt = exams.attempt_start(user=learner, kind="custom", count=1, minutes=10)
+    order = attempt.items.get().choice_order
+    response = post_answer(client, attempt, order)
+    assert response.status_code == 409
+    assert "Select at most 2 options." in response.content.decode()
+    assert attempt.items.get().selected == []
+    assert post_answer(client, attempt, order[:1]).status_code == 200  # one of two, for now
+    assert post_answer(client, attempt, order[:2]).status_code == 200
+    assert attempt.items.get().selected == sorted(order[:2])

@@ -1,6 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
+from content.importer.sources import sources_delete
 from content.models import ExamNote, Section, Service, Source, Topic
+from content.search import terms_rebuild
 
 
 @admin.register(Service)
@@ -29,8 +31,18 @@ class SectionAdmin(admin.ModelAdmin):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "format", "section_count", "exam_note_count", "imported_at"]
+    list_display = ["identity", "format", "section_count", "exam_note_count", "imported_at"]
+    list_filter = ["collection", "format"]
+    search_fields = ["path", "name", "location"]
     readonly_fields = [field.name for field in Source._meta.fields]
+    actions = ["remove"]
+
+    @admin.action(description="Remove selected sources and their sections")
+    def remove(self, request, queryset):
+        """The same as `import_notes --remove`; a later import of the file brings it back."""
+        reports = sources_delete({source.pk: source for source in queryset})
+        terms_rebuild()
+        self.message_user(request, f"Removed {len(reports)} sources.", messages.SUCCESS)
 
 
 @admin.register(ExamNote)

@@ -107,7 +107,9 @@ class SourceQuerySet(models.QuerySet):
 
 
 class Source(models.Model):
-    """One imported notes file."""
+    """One imported notes file, identified by the folder it belongs to and its path inside
+    that folder (not by where the folder is), so that a moved or copied folder updates the
+    same sources."""
 
     class Format(models.TextChoices):
         MARKDOWN = "markdown", "Markdown with headings"
@@ -117,7 +119,13 @@ class Source(models.Model):
         ESSAY = "essay", "Plain-text essays"
         PLAIN = "plain", "Plain text"
 
-    path = models.CharField(max_length=500, unique=True, help_text="Path as given to the importer.")
+    collection = models.CharField(
+        max_length=255, help_text="Name of the folder it was imported from, e.g. notes."
+    )
+    path = models.TextField(help_text="Path inside that folder, e.g. dynamodb/streams.md.")
+    location = models.TextField(
+        blank=True, help_text="Where on disk it was last read from (information only)."
+    )
     name = models.CharField(max_length=255, help_text="File name shown to readers.")
     content_hash = models.CharField(max_length=64)
     format = models.CharField(max_length=20, choices=Format)
@@ -133,9 +141,17 @@ class Source(models.Model):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["collection", "path"], name="source_unique_identity"),
+        ]
 
     def __str__(self):
-        return self.name
+        return self.identity
+
+    @property
+    def identity(self) -> str:
+        """ "notes/dynamodb/streams.md": how import_notes --remove names it."""
+        return f"{self.collection}/{self.path}"
 
 
 class LineRange(models.Model):

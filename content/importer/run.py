@@ -4,42 +4,30 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
 from content.importer.catalog import catalog_entries
 from content.importer.classify import ServiceMatcher
+from content.importer.files import FileReport, NoteFile, find_note_files
 from content.importer.parse import ParsedNotes, parse_notes
+from content.importer.sources import (
+    source_for,
+    source_identify,
+    sources_delete,
+    sources_missing,
+)
 from content.importer.text import NotesError, decode
 from content.models import ExamNote, Mention, Section, Service, Source, Topic
 from content.rendering import render_section
 from content.search import sections_index, terms_rebuild
 
-NOTE_SUFFIXES = {".md", ".markdown", ".txt"}
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-
-
-@dataclass
-class FileReport:
-    path: str
-    name: str
-    status: str  # imported, unchanged, failed, removed
-    format: str = ""
-    sections: int = 0
-    topics: int = 0
-    services: int = 0
-    exam_notes: int = 0
-    warnings: list[str] = field(default_factory=list)
-    error: str = ""
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 @cache
@@ -65,31 +53,12 @@ def service_matcher() -> ServiceMatcher:
     return ServiceMatcher.from_services(Service.objects.all())
 
 
-def find_note_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
-    """Expand files and folders (recursively) into note files; also return the folders."""
-    files, folders = [], []
-    for path in map(Path, paths):
-        if path.is_dir():
-            folders.append(path.resolve())
-            files.extend(
-                sorted(
-                    item
-                    for item in path.rglob("*")
-                    if item.is_file()
-                    and item.suffix.lower() in NOTE_SUFFIXES
-                    and not any(part.startswith(".") for part in item.relative_to(path).parts)
-                )
-            )
-        else:
-            files.append(path)
-    return [file.resolve() if file.exists() else file for file in files], folders
-
-
 def notes_import(
     *,
     paths: Iterable[str | Path],
     max_bytes: int = DEFAULT_MAX_BYTES,
     force: bool = False,
+    collection: str | None = None,
     progress: Callable[[Iterable], Iterable] = lambda items: items,
 ) -> list[FileReport]:
     """Import note files and folders. A folder import also removes the content of files
@@ -97,12 +66,18 @@ def notes_import(
     and keeps its previous content, and the others still import."""
     catalog_sync()
     matcher = service_matcher()
-    files, folders = find_note_files(paths)
+    found = find_note_files(paths, collection=collection)
+    gone = sources_missing(found)
     reports = [
-        file_import(path=path, matcher=matcher, max_bytes=max_bytes, force=force)
-        for path in progress(files)
+        file_import(note=note, matcher=matcher, max_bytes=max_bytes, force=force, moved=gone)
+        for note in progress(found.files)
     ]
-    reports.extend(_remove_missing(folders, {str(path) for path in files}))
+    reports.extend(
+        FileReport(path=item.location, name=Path(item.location).name, status="skipped",
+                   error=item.reason)
+        for item in found.skipped
+    )  # fmt: skip
+    reports.extend(sources_delete(gone))
     if any(report.status in ("imported", "removed") for report in reports):
         terms_rebuild()
     return reports
@@ -113,16 +88,27 @@ def service_url(slug: str) -> str:
 
 
 def file_import(
-    *, path: Path, matcher: ServiceMatcher, max_bytes: int, force: bool = False
+    *,
+    note: NoteFile,
+    matcher: ServiceMatcher,
+    max_bytes: int,
+    force: bool = False,
+    moved: dict[int, Source] | None = None,
 ) -> FileReport:
-    """Import one file: parse it fully first, then replace its sections in one transaction."""
-    report = FileReport(path=str(path), name=path.name, status="failed")
+    """Import one file: parse it fully first, then replace its sections in one transaction.
+    `moved`: sources whose files are gone from their folder; one with the same content is
+    this file under a new name, and keeps its sections (and their ids) as it moves."""
+    report = FileReport(
+        path=str(note.location), name=note.location.name, status="failed", source=note.identity
+    )
     try:
-        data = _read(path, max_bytes)
+        data = _read(note.location, max_bytes)
         digest = hashlib.sha256(importer_version() + data).hexdigest()
-        source = Source.objects.filter(path=str(path)).first()
+        source = source_for(note, digest, moved if moved is not None else {})
         if source and source.content_hash == digest and not force:
-            return _report_from_source(report, source, status="unchanged")
+            status = "unchanged" if source.identity == note.identity else "moved"
+            source_identify(source, note)
+            return _report_from_source(report, source, status=status)
         parsed = parse_notes(decode(data), matcher)
     except NotesError as exc:
         report.error = str(exc)
@@ -130,9 +116,17 @@ def file_import(
     except Exception as exc:  # a parser bug must not stop the other files
         report.error = f"could not be parsed ({type(exc).__name__}: {exc})"
         return report
-    with transaction.atomic():
-        source = _store(path, digest, parsed, matcher)
+    try:
+        with transaction.atomic():
+            source = _store(note, source, digest, parsed, matcher)
+    except DatabaseError as exc:  # e.g. text the database refuses: this file only
+        report.error = f"could not be stored ({type(exc).__name__}: {_first_line(exc)})"
+        return report
     return _report_from_source(report, source, status="imported")
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().split("\n", 1)[0][:300]
 
 
 def _read(path: Path, max_bytes: int) -> bytes:
@@ -149,12 +143,20 @@ def _read(path: Path, max_bytes: int) -> bytes:
         raise NotesError(f"cannot be read ({exc.strerror})") from None
 
 
-def _store(path: Path, digest: str, parsed: ParsedNotes, matcher: ServiceMatcher) -> Source:
-    source, _ = Source.objects.select_for_update().get_or_create(
-        path=str(path),
-        defaults={"name": path.name, "content_hash": digest, "imported_at": timezone.now()},
-    )
-    source.sections.all().delete()  # exam notes go with them
+def _store(
+    note: NoteFile, source: Source | None, digest: str, parsed: ParsedNotes, matcher: ServiceMatcher
+) -> Source:
+    """Replace the file's sections. A section whose service and slug (its URL) stay the same
+    keeps its row and id, so links to it (questions' sources) survive a re-import."""
+    if source is None:
+        source = Source.objects.create(
+            collection=note.collection, path=note.path, content_hash=digest,
+            imported_at=timezone.now(),
+        )  # fmt: skip
+    source = Source.objects.select_for_update().get(pk=source.pk)
+    source_identify(source, note)
+    ExamNote.objects.filter(source=source).delete()
+    Mention.objects.filter(section__source=source).delete()
     services = Service.objects.in_bulk(
         {section.service for section in parsed.sections}, field_name="slug"
     )
@@ -172,7 +174,7 @@ def _store(path: Path, digest: str, parsed: ParsedNotes, matcher: ServiceMatcher
             service=service,
             topic=topics[(service.pk, parsed_section.topic_key)],
             title=parsed_section.title,
-            slug=_unique_slug(parsed_section.title, taken[service.pk], path.stem),
+            slug=_unique_slug(parsed_section.title, taken[service.pk], Path(note.path).stem),
             body=parsed_section.body,
             html=rendered.html,
             text=rendered.text,
@@ -201,12 +203,11 @@ def _store(path: Path, digest: str, parsed: ParsedNotes, matcher: ServiceMatcher
             )
             for note in parsed_section.exam_notes
         )
-    Section.objects.bulk_create(sections)
+    _sections_replace(source, sections)
     ExamNote.objects.bulk_create(notes)
     Mention.objects.bulk_create(mentions)
     sections_index(source=source)
     Topic.objects.filter(sections__isnull=True).delete()
-    source.name = path.name
     source.content_hash = digest
     source.format = parsed.format
     source.imported_at = timezone.now()
@@ -218,6 +219,24 @@ def _store(path: Path, digest: str, parsed: ParsedNotes, matcher: ServiceMatcher
     source.warnings = parsed.warnings
     source.save()
     return source
+
+
+SECTION_FIELDS = [
+    "source", "topic", "title", "body", "html", "text", "heading_path", "line_start", "line_end",
+    "position", "flags",
+]  # fmt: skip
+
+
+def _sections_replace(source: Source, sections: list[Section]) -> None:
+    """Store the file's new sections over its old ones: the same (service, slug) updates the
+    row in place; old sections not among the new ones are deleted."""
+    Section.objects.bulk_create(
+        sections,
+        update_conflicts=True,
+        unique_fields=["service", "slug"],
+        update_fields=SECTION_FIELDS,
+    )
+    source.sections.exclude(pk__in=[section.pk for section in sections]).delete()
 
 
 def _topics_for(parsed: ParsedNotes, services: dict[str, Service]) -> dict[tuple[int, str], Topic]:
@@ -294,19 +313,6 @@ def _unique_slug(title: str, taken: set[str], qualifier: str) -> str:
         number += 1
     taken.add(f"{candidates[-1]}-{number}")
     return f"{candidates[-1]}-{number}"
-
-
-def _remove_missing(folders: list[Path], found: set[str]) -> list[FileReport]:
-    """Sources that lived in an imported folder and are gone from it lose their content."""
-    reports = []
-    for folder in folders:
-        prefix = str(folder).rstrip("/") + "/"
-        for source in Source.objects.filter(path__startswith=prefix).exclude(path__in=found):
-            with transaction.atomic():
-                reports.append(FileReport(path=source.path, name=source.name, status="removed"))
-                source.delete()
-                Topic.objects.filter(sections__isnull=True).delete()
-    return reports
 
 
 def _report_from_source(report: FileReport, source: Source, *, status: str) -> FileReport:

@@ -33,7 +33,7 @@ def notes_dir(tmp_path):
     (folder / "aws").mkdir(parents=True)
     (folder / "lambda.md").write_text(LAMBDA_NOTES)
     (folder / "aws" / "sqs.txt").write_text(SQS_NOTES)
-    (folder / "picture.png").write_bytes(b"\x89PNG\x00")  # not a notes suffix: ignored
+    (folder / "picture.png").write_bytes(b"\x89PNG\x00")  # not a notes suffix: skipped
     return folder
 
 
@@ -136,7 +136,10 @@ def test_json_report_lists_every_file(notes_dir):
     sink = _Sink()
     call_command("import_notes", str(notes_dir), "--json", stdout=sink)
     report = {row["name"]: row for row in json.loads(sink.text)}
-    assert set(report) == {"lambda.md", "sqs.txt"}
+    assert set(report) == {"lambda.md", "sqs.txt", "picture.png"}
+    assert report["picture.png"]["status"] == "skipped"
+    assert report["picture.png"]["error"].startswith("not a notes file (.png;")
+    assert report["sqs.txt"]["source"] == "notes/aws/sqs.txt"
     assert report["sqs.txt"]["format"] == "outline"
     assert report["sqs.txt"]["exam_notes"] == 1
     assert report["lambda.md"]["status"] == "imported"

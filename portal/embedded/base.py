@@ -1,4 +1,5 @@
-"""PostgreSQL backend that starts the embedded server on the first connection."""
+"""PostgreSQL backend that starts the embedded server on a process's first connection, and
+again on a new connection after the server has stopped."""
 
 from django.db.backends.postgresql import base, client
 

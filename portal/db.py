@@ -101,28 +101,33 @@ def embedded_server(pgdata: Path):
 
 
 def embedded_socket_dir(pgdata: str) -> str:
-    """The socket directory of the embedded server for `pgdata`, started first if it is not
-    running: on a process's first connection, and again whenever it has stopped since.
+    """The socket directory of the embedded server for `pgdata` (see `embedded_postmaster`)."""
+    return embedded_postmaster(pgdata)[1]
+
+
+def embedded_postmaster(pgdata: str) -> tuple[int, str]:
+    """The PID and socket directory of the embedded server for `pgdata`, started first if it
+    is not running: on a process's first connection, and again whenever it has stopped since.
 
     Called for every new connection, so the check is cheap: postmaster.pid still names the
     postmaster this process last attached to, and that process is alive.
     """
     attached = _attached.get(pgdata)
-    if attached is not None and _postmaster_pid(pgdata) == attached[0]:
-        return attached[1]
+    if attached is not None and postmaster_pid(pgdata) == attached[0]:
+        return attached
     with _attach_lock:
         attached = _attached.get(pgdata)
-        if attached is None or _postmaster_pid(pgdata) != attached[0]:
+        if attached is None or postmaster_pid(pgdata) != attached[0]:
             # Not attached yet, or the server stopped: start it (or attach to the one that
             # another thread or process has just started) and check the database.
             server = embedded_server(Path(pgdata))
             info = server.get_postmaster_info()
             _create_database(str(info.socket_dir))
             _attached[pgdata] = attached = (info.pid, str(info.socket_dir))
-    return attached[1]
+    return attached
 
 
-def _postmaster_pid(pgdata: str) -> int | None:
+def postmaster_pid(pgdata: str) -> int | None:
     """The PID in PGDATA/postmaster.pid if that process is alive, else None."""
     try:
         with open(Path(pgdata) / "postmaster.pid") as pidfile:

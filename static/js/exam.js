@@ -37,6 +37,25 @@
       status.innerHTML = '<p class="saving">Saving…</p>';
     }
   });
+  // "Choose N": a tick beyond N is taken back and explained (the server refuses it too).
+  document.addEventListener("change", function (e) {
+    var input = e.target;
+    var form = input.form;
+    if (input.type !== "checkbox" || !form || !form.classList.contains("answer-form")) return;
+    var choose = parseInt(form.dataset.choose, 10);
+    if (!input.checked || form.querySelectorAll("input[name=choice]:checked").length <= choose) return;
+    input.checked = false;
+    e.stopPropagation(); // nothing to save
+    var status = document.getElementById("answer-status");
+    if (status) {
+      status.innerHTML = "";
+      var p = document.createElement("p");
+      p.className = "not-saved";
+      p.setAttribute("role", "alert");
+      p.textContent = "Select at most " + choose + " options: untick one first.";
+      status.appendChild(p);
+    }
+  }, true);
   // Keep the navigator grid in step with what was saved.
   document.addEventListener("htmx:afterRequest", function (e) {
     var form = e.detail.elt;

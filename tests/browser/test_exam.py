@@ -83,3 +83,30 @@ def test_learner_signs_up_takes_a_timed_exam_and_sees_results(
     assert "(720 passes)" in page.content()
     page.screenshot(path=str(tmp_path / "results-page.png"), full_page=True)
     assert (tmp_path / "results-page.png").stat().st_size > 10_000
+
+
+def test_a_choose_two_question_takes_back_a_third_tick(bank, live_server, browser_page):
+    from django.contrib.auth.models import User
+
+    from quizzes import exams
+
+    user = User.objects.create_user("learner", password="a-long-Passphrase-42")
+    attempt = exams.attempt_start(user=user, kind="custom", domains=[4], count=2, minutes=0)
+    item = attempt.items.get(version__kind="multiple")
+    page = browser_page
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", "learner")
+    page.fill("#id_password", "a-long-Passphrase-42")
+    page.click("button[type=submit]")
+    page.goto(f"{live_server.url}/exams/{attempt.pk}/q/{item.position}/")
+    options = page.locator(".option")
+    options.nth(0).click()
+    page.wait_for_selector(".saved")
+    options.nth(1).click()
+    page.wait_for_load_state("networkidle")
+    options.nth(2).click()
+    page.wait_for_selector("text=Select at most 2 options")
+    assert page.locator("input[name=choice]:checked").count() == 2
+    page.wait_for_load_state("networkidle")
+    item.refresh_from_db()
+    assert item.selected == sorted(item.choice_order[:2])

@@ -40,7 +40,11 @@ class AttemptError(Exception):
     """A request on an attempt that cannot be honoured; the message says why."""
 
 
-class DeadlinePassed(AttemptError):
+class AttemptOver(AttemptError):
+    """The attempt is finished or out of time: its results are the place to go."""
+
+
+class DeadlinePassed(AttemptOver):
     pass
 
 
@@ -56,6 +60,7 @@ class NotAnOption(AttemptError):
 
 
 BIGINT_MAX = 2**63 - 1
+BIGINT_DIGITS = len(str(BIGINT_MAX))
 
 
 def choice_ids_parse(values: list[str]) -> list[int]:
@@ -63,7 +68,9 @@ def choice_ids_parse(values: list[str]) -> list[int]:
     ids = []
     for value in values:
         value = value.strip()
-        if not (value.isascii() and value.isdigit()) or not 0 < int(value) <= BIGINT_MAX:
+        if not (value.isascii() and value.isdigit() and len(value) <= BIGINT_DIGITS):
+            raise NotAnOption
+        if not 0 < int(value) <= BIGINT_MAX:
             raise NotAnOption
         ids.append(int(value))
     return ids
@@ -348,7 +355,7 @@ def _finishing_when_late(attempt: Attempt):
 
 def _check_open(attempt: Attempt) -> None:
     if attempt.is_finished:
-        raise AttemptError("This attempt is finished; answers can no longer change.")
+        raise AttemptOver("This attempt is finished; answers can no longer change.")
     if attempt.deadline and timezone.now() >= attempt.deadline:
         raise DeadlinePassed(
             "Time is up: the answer was not saved. Your exam was submitted with every answer "

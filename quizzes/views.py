@@ -143,10 +143,12 @@ def answer(request: HttpRequest, pk: int, position: int, *, session_user) -> Htt
     except exams.AttemptError as exc:
         message = str(exc)
         if request.htmx:
-            context = {"error": message, "attempt_pk": pk}
+            # A link to the results only where the attempt is over.
+            over = isinstance(exc, exams.AttemptOver)
+            context = {"error": message, "attempt_pk": pk if over else None}
             return render(request, "quizzes/_answer_status.html", context, status=409)
         messages.error(request, message)
-        if isinstance(exc, exams.DeadlinePassed):
+        if isinstance(exc, exams.AttemptOver):
             return redirect("quizzes:results", pk=pk)
         return redirect("quizzes:question", pk=pk, position=position)
     if request.htmx:

@@ -47,6 +47,11 @@ class NoteFile:
     def identity(self) -> str:
         return f"{self.collection}/{self.path}"
 
+    @property
+    def where(self) -> str:
+        """The location as text that can be stored (undecodable bytes as \\xNN)."""
+        return _shown(self.location)
+
 
 @dataclass(frozen=True)
 class Skipped:
@@ -69,6 +74,9 @@ class Found:
     files: list[NoteFile] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     folders: list[Folder] = field(default_factory=list)
+    # (collection, path) of notes files skipped for now (a link, a FIFO in their place): what
+    # they imported before stays, as for a file that cannot be read.
+    kept: set[tuple[str, str]] = field(default_factory=set)
 
 
 def find_note_files(paths: Iterable[str | Path], *, collection: str | None = None) -> Found:
@@ -80,11 +88,28 @@ def find_note_files(paths: Iterable[str | Path], *, collection: str | None = Non
     for given in paths:
         location = Path(os.path.abspath(given))
         if location.is_dir():
-            _walk(location, collection or _folder_name(location), found)
+            _walk(location, collection or _shown(Path(_folder_name(location))), found)
         else:  # named explicitly: read it even through a link (refused later if not a file)
-            name = collection or _folder_name(location.parent)
-            found.files.append(NoteFile(location, name, location.name))
+            name = collection or _shown(Path(_folder_name(location.parent)))
+            found.files.append(NoteFile(location, name, _shown(Path(location.name))))
     return found
+
+
+BAD_NAME = "the file name is not valid UTF-8: rename it"
+
+
+def _utf8(name: str) -> bool:
+    """Whether a name read from the disk is valid UTF-8 (others come as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown(path: Path) -> str:
+    """A path for the report, undecodable bytes shown as \\xNN."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _folder_name(folder: Path) -> str:
@@ -102,19 +127,29 @@ def _walk(location: Path, collection: str, found: Found) -> None:
 
     for directory, subfolders, names in os.walk(root, onerror=unreadable):
         here = Path(directory)
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        for name in subfolders:
-            if (here / name).is_symlink():  # os.walk does not follow it
+        kept = []
+        for name in sorted(subfolders):
+            if name.startswith("."):
+                continue
+            if not _utf8(name):
+                found.skipped.append(Skipped(_shown(here / name), BAD_NAME))
+            elif (here / name).is_symlink():  # os.walk does not follow it
                 found.skipped.append(Skipped(str(here / name), "a link to a folder: not followed"))
+            else:
+                kept.append(name)
+        subfolders[:] = kept
         for name in sorted(names):
             if name.startswith("."):
                 continue
             file = here / name
-            reason = _skip_reason(file, root)
-            if reason:
-                found.skipped.append(Skipped(str(file), reason))
-            else:
-                found.files.append(NoteFile(file, collection, file.relative_to(root).as_posix()))
+            path = file.relative_to(root).as_posix()
+            reason = _skip_reason(file, root) if _utf8(name) else BAD_NAME
+            if not reason:
+                found.files.append(NoteFile(file, collection, path))
+                continue
+            found.skipped.append(Skipped(_shown(file), reason))
+            if reason != BAD_NAME and name.lower().endswith(NOTE_SUFFIXES):
+                found.kept.add((collection, path))  # a notes file we cannot read now
 
 
 def _skip_reason(file: Path, root: Path) -> str:
@@ -125,6 +160,8 @@ def _skip_reason(file: Path, root: Path) -> str:
         return f"cannot be read ({exc.strerror})"
     if stat.S_ISLNK(mode):
         target = file.resolve()
+        if not target.exists():
+            return "a link to a file that does not exist"
         if not target.is_relative_to(root):
             return "a link to a file outside the imported folder: not followed"
         return f"a link to {target.relative_to(root).as_posix()}, which is imported as itself"

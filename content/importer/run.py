@@ -99,7 +99,7 @@ def file_import(
     `moved`: sources whose files are gone from their folder; one with the same content is
     this file under a new name, and keeps its sections (and their ids) as it moves."""
     report = FileReport(
-        path=str(note.location), name=note.location.name, status="failed", source=note.identity
+        path=note.where, name=Path(note.where).name, status="failed", source=note.identity
     )
     try:
         data = _read(note.location, max_bytes)
@@ -108,7 +108,7 @@ def file_import(
         if source and source.content_hash == digest and not force:
             status = "unchanged" if source.identity == note.identity else "moved"
             source_identify(source, note)
-            return _report_from_source(report, source, status=status)
+            return _twins(_report_from_source(report, source, status=status), source)
         parsed = parse_notes(decode(data), matcher)
     except NotesError as exc:
         report.error = str(exc)
@@ -122,7 +122,18 @@ def file_import(
     except DatabaseError as exc:  # e.g. text the database refuses: this file only
         report.error = f"could not be stored ({type(exc).__name__}: {_first_line(exc)})"
         return report
-    return _report_from_source(report, source, status="imported")
+    return _twins(_report_from_source(report, source, status="imported"), source)
+
+
+def _twins(report: FileReport, source: Source) -> FileReport:
+    """Warn when the same text is imported under another identity too (a copy of the folder
+    under another name): its sections would show twice."""
+    twins = Source.objects.filter(content_hash=source.content_hash).exclude(pk=source.pk)
+    for twin in twins[:3]:
+        report.warnings.append(
+            f"the same text is imported as {twin.identity} too (import_notes --remove one)"
+        )
+    return report
 
 
 def _first_line(exc: Exception) -> str:

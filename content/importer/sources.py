@@ -3,9 +3,12 @@ files moved, renamed or imported under another identity before, and removing sou
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
+from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Q
 
 from content.importer.files import FileReport, Found, NoteFile
 from content.models import Source, Topic
@@ -13,17 +16,17 @@ from content.search import terms_rebuild
 
 
 def sources_remove(*, names: Iterable[str]) -> list[FileReport]:
-    """Remove sources and their sections by identity ("notes/dynamodb/streams.md") or by
-    folder ("notes": every source imported from it)."""
+    """Remove sources and their sections by identity ("notes/dynamodb/streams.md"), by folder
+    ("notes": every source imported from it), or by the path on disk they were imported from."""
     reports = []
     for name in names:
-        name = name.strip().strip("/")
-        collection, _, path = name.partition("/")
-        sources = Source.objects.filter(collection=collection)
-        sources = sources.filter(path=path) if path else sources
+        sources = _named(name.strip())
         if not sources.exists():
             known = ", ".join(sorted(set(Source.objects.values_list("collection", flat=True))))
-            error = f"no imported source is called {name!r} (folders: {known or 'none'})"
+            error = (
+                f"no imported source is called {name!r} or was imported from there (folders: "
+                f"{known or 'none'}; name a source as FOLDER/PATH, e.g. notes/dynamodb/streams.md)"
+            )
             reports.append(FileReport(path=name, name=name, status="failed", error=error))
             continue
         reports.extend(sources_delete({source.pk: source for source in sources}))
@@ -32,13 +35,27 @@ def sources_remove(*, names: Iterable[str]) -> list[FileReport]:
     return reports
 
 
+def _named(name: str):
+    """Sources by identity or folder name; else by a path on disk (a file or folder they were
+    last imported from)."""
+    collection, _, path = name.strip("/").partition("/")
+    sources = Source.objects.filter(collection=collection)
+    sources = sources.filter(path=path) if path else sources
+    if sources.exists():
+        return sources
+    location = os.path.abspath(os.path.expanduser(name))
+    return Source.objects.filter(
+        Q(location=location) | Q(location__startswith=location.rstrip("/") + "/")
+    )
+
+
 def source_for(note: NoteFile, digest: str, moved: dict[int, Source]) -> Source | None:
     """This file's source: by identity; else one last read from the same place (imported
     under another identity before); else a vanished file of the folder with the same content
     (renamed or moved inside the folder), which is then no longer removed."""
     source = Source.objects.filter(collection=note.collection, path=note.path).first()
     if source is None:
-        source = Source.objects.filter(location=str(note.location)).first()
+        source = Source.objects.filter(location=note.where).first()
     if source is None:
         source = next(
             (
@@ -58,8 +75,8 @@ def source_identify(source: Source, note: NoteFile) -> None:
     values = {
         "collection": note.collection,
         "path": note.path,
-        "location": str(note.location),
-        "name": note.location.name[:255],
+        "location": note.where,
+        "name": Path(note.where).name[:255],
     }
     if any(getattr(source, name) != value for name, value in values.items()):
         Source.objects.filter(pk=source.pk).update(**values)
@@ -71,8 +88,10 @@ def sources_missing(found: Found) -> dict[int, Source]:
     """Sources that a folder imported whole no longer holds, and sources imported from the
     same files under another identity before (duplicates), by id."""
     present: dict[str, set[str]] = {}
-    for note in found.files:
-        present.setdefault(note.collection, set()).add(note.path)
+    for collection, path in [(note.collection, note.path) for note in found.files] + sorted(
+        found.kept
+    ):
+        present.setdefault(collection, set()).add(path)
     missing = {}
     for folder in found.folders:
         if not folder.complete:  # part of it could not be listed: remove nothing
@@ -80,7 +99,7 @@ def sources_missing(found: Found) -> dict[int, Source]:
         sources = Source.objects.filter(collection=folder.collection)
         for source in sources.exclude(path__in=present.get(folder.collection, ())):
             missing[source.pk] = source
-    locations = {str(note.location): note for note in found.files}
+    locations = {note.where: note for note in found.files}
     for source in Source.objects.filter(location__in=list(locations)):
         note = locations[source.location]
         if (

@@ -24,6 +24,7 @@ class GenerationReport:
     created: int = 0
     updated: int = 0  # the content changed: a new version for the next attempts
     relinked: int = 0  # same content, its source sections changed (not a new version)
+    curated: int = 0  # same content, its status, service or review note changed
     unchanged: int = 0
     kept_edited: int = 0
     retired: int = 0
@@ -91,11 +92,8 @@ def questions_generate() -> GenerationReport:
             question.sections.set(sections)
             changed.append(question.pk)
             report.updated += 1
-        elif {section.pk for section in question.sections.all()} != set(sections):
-            question.sections.set(sections)
-            report.relinked += 1
         else:
-            report.unchanged += 1
+            _curate(question, values, sections, report)
         report.drafts += values["status"] == Question.Status.DRAFT
     wanted = {draft.key for draft in drafts}
     stale = [
@@ -139,16 +137,35 @@ def _store_choices(question: Question, draft: Draft) -> None:
     )
 
 
+# Not what a learner sees: changing these makes no new version.
+CURATION = ["service_id", "status", "review_note"]
+
+
+def _curate(question: Question, values: dict, sections: list[int], report) -> None:
+    """Same content: bring its curation fields (e.g. back from retired) and source links up
+    to date, counting what changed."""
+    curated = [name for name in CURATION if getattr(question, name) != values[name]]
+    relinked = {section.pk for section in question.sections.all()} != set(sections)
+    if curated:
+        for name in curated:
+            setattr(question, name, values[name])
+        question.save(update_fields=[*curated, "updated_at"])
+        report.curated += 1
+    if relinked:
+        question.sections.set(sections)
+        report.relinked += 1
+    if not curated and not relinked:
+        report.unchanged += 1
+
+
 def _content(question: Question) -> tuple:
+    """What a learner sees of a question (a change is a new version)."""
     return (
         question.stem,
         question.kind,
         question.choose,
         question.task_id,
-        question.service_id,
         question.explanation,
-        question.status,
-        question.review_note,
         tuple((c.text, c.is_correct, c.rationale) for c in question.choices.all()),
     )
 
@@ -159,9 +176,6 @@ def _draft_content(values: dict, draft: Draft) -> tuple:
         values["kind"],
         values["choose"],
         values["task"].pk,
-        values["service_id"],
         values["explanation"],
-        values["status"],
-        values["review_note"],
         tuple((option.text, option.correct, option.rationale) for option in draft.options),
     )

@@ -15,7 +15,7 @@ def migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_sources_get_identities_and_nothing_is_deleted():
     try:
         Source = migrate(BEFORE).get_model("content", "Source")

@@ -178,3 +178,46 @@ def test_the_admin_removes_selected_sources(notes, client):
     assert response.status_code == 302
     assert list(Source.objects.values_list("path", flat=True)) == ["lambda.md"]
     assert not Section.objects.filter(service__slug="sqs").exists()
+
+
+def test_a_file_name_that_is_not_utf8_is_skipped_and_the_rest_imports(notes):
+    bad = os.fsencode(notes) + b"/caf\xe9.md"
+    with open(bad, "w") as file:
+        file.write("# SNS\n\n## Topics\nFan-out.\n")
+    reports = notes_import(paths=[notes])
+    skipped = [r for r in reports if r.status == "skipped"]
+    assert [(r.path, r.error) for r in skipped] == [
+        (f"{notes}/caf\\xe9.md", "the file name is not valid UTF-8: rename it")
+    ]
+    assert {r.source for r in reports if r.status == "imported"} == {
+        "notes/lambda.md", "notes/aws/sqs.txt",
+    }  # fmt: skip
+
+
+def test_a_fifo_or_a_dangling_link_in_place_of_a_notes_file_keeps_its_sections(notes):
+    notes_import(paths=[notes])
+    before = sections()
+    (notes / "lambda.md").unlink()
+    os.mkfifo(notes / "lambda.md")
+    (notes / "aws" / "sqs.txt").unlink()
+    (notes / "aws" / "sqs.txt").symlink_to(notes / "gone.txt")
+    reports = {report.name: report for report in notes_import(paths=[notes])}
+    assert reports["lambda.md"].error == "not a regular file (a FIFO)"
+    assert reports["sqs.txt"].error == "a link to a file that does not exist"
+    assert sections() == before
+
+
+def test_the_same_text_under_another_folder_name_is_flagged(notes, tmp_path):
+    notes_import(paths=[notes])
+    copy = tmp_path / "notes-copy"
+    shutil.copytree(notes, copy)
+    reports = {report.source: report for report in notes_import(paths=[copy])}
+    assert reports["notes-copy/lambda.md"].warnings == [
+        "the same text is imported as notes/lambda.md too (import_notes --remove one)"
+    ]
+
+
+def test_remove_accepts_the_path_a_source_was_imported_from(notes):
+    notes_import(paths=[notes])
+    call_command("import_notes", "--remove", str(notes / "aws"), stdout=_Sink())
+    assert list(Source.objects.values_list("path", flat=True)) == ["lambda.md"]

@@ -356,7 +356,9 @@ def post_answer(client, attempt, values):
     )
 
 
-@pytest.mark.parametrize("value", [str(2**63), "9" * 40, "-3", "0", "abc", "", "1.5", "١٢"])
+@pytest.mark.parametrize(
+    "value", [str(2**63), "9" * 40, "9" * 5000, "-3", "0", "abc", "", "1.5", "١٢", "１２"]
+)
 def test_a_value_that_is_no_choice_id_is_not_an_option(bank, learner, client, value):
     attempt = exams.attempt_start(user=learner, kind="custom", count=1, minutes=10)
     response = post_answer(client, attempt, [value])
@@ -370,6 +372,7 @@ def test_a_single_response_question_takes_one_choice(bank, learner, client):
     item, key = keyed(attempt, 1)
     response = post_answer(client, attempt, item.choice_order[:2])
     assert response.status_code == 409 and "Select one option." in response.content.decode()
+    assert "See your results" not in response.content.decode()  # the attempt is still open
     assert post_answer(client, attempt, [key.pk]).status_code == 200
     assert attempt.items.get().selected == [key.pk]
 

@@ -15,7 +15,7 @@ def migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_existing_attempts_move_onto_versions_with_every_answer():
     try:
         apps = migrate(BEFORE)

@@ -127,6 +127,24 @@ def test_a_version_an_attempt_showed_cannot_be_changed_or_deleted(question, lear
     assert version.choices.count() == 3
 
 
+def test_what_an_attempt_showed_and_finished_answers_cannot_be_rewritten(question, learner):
+    attempt = finished_attempt(learner)
+    item = attempt.items.get()
+    for statement in [
+        "UPDATE quizzes_attemptquestion SET choice_order = '{1,2,3}'",
+        "UPDATE quizzes_attemptquestion SET position = 2",
+        "UPDATE quizzes_attemptquestion SET selected = '{}'",
+        "UPDATE quizzes_attemptquestion SET flagged = true",
+    ]:
+        with (
+            pytest.raises(IntegrityError, match="attempt item"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(statement)
+    assert attempt.items.get().selected == item.selected != []
+
+
 def test_a_question_never_shown_can_be_deleted_with_its_versions(question):
     versions_current([question.pk])
     question.delete()
@@ -177,3 +195,14 @@ def _seed_questions(seed_notes, django_db_blocker):
 def seed_bank(_seed_questions, db):
     """The seed notes imported and the bank generated (once for the module)."""
     return _seed_questions
+
+
+def test_notes_removed_and_imported_again_bring_questions_back_without_new_versions(seed_bank):
+    versions = QuestionVersion.objects.count()
+    call_command("import_notes", "--remove", seed_bank.name, stdout=None)
+    retired = questions_generate().retired
+    assert retired >= 400
+    call_command("import_notes", str(seed_bank), stdout=None)
+    report = questions_generate()
+    assert (report.created, report.updated, report.curated) == (0, 0, retired)
+    assert QuestionVersion.objects.count() == versions

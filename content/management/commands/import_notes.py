@@ -94,7 +94,7 @@ def _table(reports) -> str:
     rows = []
     for report in reports:
         row = [str(getattr(report, attribute)) for _, attribute in COLUMNS[:-1]]
-        row[0] = report.source or report.path
+        row[0] = _shortened(report.source or report.path)
         row.append("; ".join(report.warnings) or report.error)
         rows.append(row)
     widths = [max([len(headers[i])] + [len(row[i]) for row in rows]) for i in range(len(headers))]
@@ -112,3 +112,8 @@ def _table(reports) -> str:
         f"{imported} files, {sections} sections, {notes} exam notes; {skipped} skipped or removed"
     )
     return "\n".join(lines)
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    """A long path cut in the middle, so that the table stays readable (JSON has it whole)."""
+    return text if len(text) <= limit else f"{text[: limit // 2 - 1]}…{text[-(limit // 2) :]}"

@@ -21,8 +21,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         report = questions_generate()
         self.stdout.write(
-            f"created {report.created}, updated {report.updated} (new versions), relinked to "
-            f"their sections {report.relinked}, unchanged {report.unchanged}, "
+            f"created {report.created}, updated {report.updated} (new versions), status or "
+            f"review note changed {report.curated}, relinked to their sections "
+            f"{report.relinked}, unchanged {report.unchanged}, "
             f"kept (edited by instructors) {report.kept_edited}, retired {report.retired}, "
             f"drafts for review {report.drafts}, rejected {len(report.rejected)}"
         )

@@ -155,6 +155,20 @@ class QuestionAdmin(admin.ModelAdmin):
             )
         self.message_user(request, message, messages.INFO)
 
+    def get_deleted_objects(self, objs, request):
+        """A question that learners have seen cannot be deleted (their attempts keep it): say
+        so, and what to do instead, rather than list every attempt item."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if protected:
+            shown = [question for question in objs if question.attempt_items.exists()]
+            protected = [
+                f"“{question.stem[:80]}” was shown in {question.attempt_items.count()} attempt "
+                "item(s): retire it instead (“Retire selected questions”), so that learners' "
+                "results keep it and new exams no longer draw it."
+                for question in shown
+            ] or protected
+        return deleted, counts, perms_needed, protected
+
     @admin.action(description="Publish selected questions")
     def publish(self, request, queryset):
         incomplete = [q for q in queryset.prefetch_related("choices") if _problems(q)]

@@ -206,3 +206,12 @@ def test_notes_removed_and_imported_again_bring_questions_back_without_new_versi
     report = questions_generate()
     assert (report.created, report.updated, report.curated) == (0, 0, retired)
     assert QuestionVersion.objects.count() == versions
+
+
+def test_deleting_a_question_learners_saw_is_refused_with_advice(question, learner, client):
+    finished_attempt(learner)
+    client.force_login(User.objects.create_superuser("ines", password="pw-long-enough-42"))
+    page = client.get(f"/admin/quizzes/question/{question.pk}/delete/").content.decode()
+    assert "was shown in 1 attempt item(s): retire it instead" in page
+    client.post(f"/admin/quizzes/question/{question.pk}/delete/", {"post": "yes"})
+    assert Question.objects.filter(pk=question.pk).exists()

@@ -11,7 +11,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import nh3
 from markdown_it import MarkdownIt
@@ -38,6 +38,11 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 SNIPPET_CHARS = 240
+# nh3 (html5ever) takes quadratic time on a text node that holds many "&" (7 s for 1 MB of
+# them). An empty comment before every 512th "&" of a long text splits the node; nh3 drops
+# comments, so its output is the same. Text follows a tag's ">" (or starts the fragment).
+LONG_TEXT = re.compile(r"(?<![^>])[^<]{4096,}")
+AMPERSANDS_PER_NODE = 512
 
 
 @dataclass
@@ -68,7 +73,7 @@ def render_section(
         if token.type == "inline" and token.children:
             token.children = _link_mentions(token.children, matcher, own_service, url_for, mentions)
     rendered = md.renderer.render(tokens, md.options, {})
-    clean = nh3.clean(
+    clean = _sanitize(
         rendered,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -76,17 +81,18 @@ def render_section(
         link_rel="noopener noreferrer nofollow",
     )
     text = plain_text(clean)
+    flat = " ".join(text.split())
     return Rendered(
         html=clean,
         text=text,
-        mentions={slug: _snippet(text, name) for slug, name in mentions.items()},
+        mentions={slug: _snippet(flat, name) for slug, name in mentions.items()},
     )
 
 
 def render_markdown(text: str) -> str:
     """Markdown (question stems, explanations) to sanitized HTML, without cross-links."""
     md = markdown()
-    return nh3.clean(
+    return _sanitize(
         md.render(text),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -97,8 +103,20 @@ def render_markdown(text: str) -> str:
 
 def plain_text(fragment: str) -> str:
     """Text of an HTML fragment, whitespace collapsed."""
-    stripped = nh3.clean(re.sub(r"<(?:/p|br|/li|/tr|/h\d|/pre)>", " \n", fragment), tags=set())
-    return re.sub(r"[ \t]*\n\s*", "\n", html.unescape(stripped)).strip()
+    stripped = _sanitize(re.sub(r"<(?:/p|br|/li|/tr|/h\d|/pre)>", " \n", fragment), tags=set())
+    # From a run's first blank only: tried from every blank, it rescanned the rest of the run.
+    return re.sub(r"(?<![ \t])[ \t]*\n\s*", "\n", html.unescape(stripped)).strip()
+
+
+def _sanitize(fragment: str, **options) -> str:
+    """`nh3.clean(fragment, **options)`, in time linear in the fragment."""
+    return nh3.clean(LONG_TEXT.sub(_split_ampersands, fragment), **options)
+
+
+def _split_ampersands(text: re.Match) -> str:
+    pieces = text.group().split("&")
+    step = AMPERSANDS_PER_NODE
+    return "<!---->&".join("&".join(pieces[at : at + step]) for at in range(0, len(pieces), step))
 
 
 def _link_mentions(children, matcher, own_service, url_for, mentions) -> list[Token]:
@@ -132,9 +150,8 @@ def _text(content: str) -> Token:
     return token
 
 
-def _snippet(text: str, name: str) -> str:
-    """About a sentence of text around the first occurrence of `name`."""
-    flat = " ".join(text.split())
+def _snippet(flat: str, name: str) -> str:
+    """About a sentence of text (whitespace collapsed) around the first occurrence of `name`."""
     at = flat.find(name)
     if at < 0:
         return flat[:SNIPPET_CHARS]
@@ -145,12 +162,22 @@ def _snippet(text: str, name: str) -> str:
 
 
 def _highlight(code: str, language: str, attrs: str) -> str:
-    try:
-        lexer = get_lexer_by_name(language.strip() or "text")
-    except ClassNotFound:
-        lexer = get_lexer_by_name("text")
-    spans = highlight(code, lexer, HtmlFormatter(nowrap=True))
+    spans = highlight(code, _lexer(language.strip() or "text"), _formatter())
     return f'<pre class="highlight"><code>{spans}</code></pre>\n'
+
+
+# Made once: a new HtmlFormatter builds its stylesheet (0.4 ms), a lot for thousands of snippets.
+@cache
+def _formatter() -> HtmlFormatter:
+    return HtmlFormatter(nowrap=True)
+
+
+@lru_cache(maxsize=64)
+def _lexer(language: str):
+    try:
+        return get_lexer_by_name(language)
+    except ClassNotFound:
+        return get_lexer_by_name("text")
 
 
 def _image_as_text(self, tokens, index, options, env) -> str:

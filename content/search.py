@@ -29,8 +29,10 @@ TOKEN = re.compile(r'-?"[^"]*"?|\S+')
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}s?$")
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]{3,}")
 FILLER = {"amazon", "aws", "and", "of", "for", "the", "to", "in", "with"}
+# Tried once per run of [\w-] characters, at its first capital that starts a word: a try at a
+# later one ("A-B-C-…") would end where that one did, and scanned to the end of the run.
 DEFINITION_LONG_FIRST = re.compile(
-    r"\b([A-Z][\w-]*(?:\s+[\w-]+){1,6}?)\s*\(([A-Z][A-Z0-9]{1,5})s?\)"
+    r"(?<![\w-])(?>[\w-]*?\b(?=[A-Z]))([A-Z][\w-]*+(?:\s+[\w-]+){1,6}?)\s*\(([A-Z][A-Z0-9]{1,5})s?\)"
 )
 DEFINITION_ACRONYM_FIRST = re.compile(r"\b([A-Z][A-Z0-9]{1,5})\s*\(([A-Za-z][\w -]{3,80}?)\)")
 

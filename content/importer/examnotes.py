@@ -8,21 +8,28 @@ from dataclasses import dataclass, field
 
 from content.importer.text import Line
 
-BULLET_PREFIX = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
-SCENARIO = re.compile(r"^\W*scenario\s*\d*\s*[:\-–—]?\s*(.*)$", re.I)
+# These run on lines of any length, so each is linear in it: none gives back a run of blanks
+# to a second `\s*` (hence `++`), and none searches unanchored for a pattern that starts with
+# `\s+` except from a run's first blank (`(?<!\s)`): from every blank it rescanned the rest.
+BULLET_PREFIX = re.compile(r"^\s*+(?:[-*+]|\d{1,3}[.)])\s+")
+SCENARIO = re.compile(r"^\W*+scenario\s*\d*\s*[:\-–—]?\s*(.*)$", re.I)
 CORRECT = re.compile(
-    r"^(?:✅\s*|✔\s*)?(?:\*\*)?correct(?: but not [\w ]+)?(?:\*\*)?\s*[:\-–—]\s*(.+)$", re.I
+    r"^(?:✅\s*|✔\s*)?(?:\*\*)?correct(?: but not [\w ]++)?(?:\*\*)?\s*[:\-–—]\s*(.+)$", re.I
 )
 INCORRECT = re.compile(
     r"^(?:❌\s*|✗\s*)?(?:\*\*)?(?:incorrect|wrong)(?:\*\*)?\s*[:\-–—]\s*(.+)$", re.I
 )
 EMOJI_CORRECT = re.compile(r"^(?:✅|✔)\s*(.+)$")
 EMOJI_INCORRECT = re.compile(r"^❌\s*(.+)$")
-INLINE_CORRECT = re.compile(r"\s+(?:✅\s*)?correct\s*[:\-–—]\s*", re.I)
-REASON_SPLIT = re.compile(r"\s+(?:->|→|-->|–|—|-)\s+|\s+because\s+", re.I)
+INLINE_CORRECT = re.compile(r"(?<!\s)\s+(?:✅\s*)?correct\s*[:\-–—]\s*", re.I)
+REASON_SPLIT = re.compile(r"(?<!\s)\s+(?:->|→|-->|–|—|-)\s+|(?<!\s)\s+because\s+", re.I)
+# "X is incorrect because Y". The option (3 to 300 characters, as few as will do) ends after
+# its third character or where a run of [.\s] starts: ending inside a run would only repeat
+# the try made at its start. After "Likewise," it may take at most four of the blanks: with
+# more it would only repeat the fourth try (and it tried every blank of a long run).
 EXPLANATION = re.compile(
-    r"^(?:likewise,\s*|also,\s*)?(?P<option>.{3,300}?)[.\s]+(?:is|are)\s+(?:also\s+)?incorrect\b"
-    r"[\s,:;]*(?:because|since|as)?\s*(?P<reason>.*)$",
+    r"^(?:(?:likewise|also),\s*(?=\s{0,4}(?!\s)))?(?P<option>.{3}|.{4,300}?(?<![.\s]))[.\s]+"
+    r"(?:is|are)\s+(?:also\s+)?incorrect\b[\s,:;]*(?:because|since|as)?\s*(?P<reason>.*)$",
     re.I,
 )
 CUE = re.compile(r"^[“\"]([^”\"]{2,160})[”\"]\s*(?:→|->|-->|=>)\s*(.+)$")

@@ -6,13 +6,16 @@ import re
 
 from content.importer.text import FENCE, Line
 
-HARD_BREAK = re.compile(r" {2,}$")
+# These run on lines of any length. An unanchored pattern that starts with a run of blanks
+# is tried from every blank in the run, each try scanning the rest of it (quadratic), so such
+# patterns start at the run's first blank only: `(?<! )`, `(?<!\s)`.
+HARD_BREAK = re.compile(r"(?<! ) {2,}$")
 IAM_ACTION_DAMAGE = re.compile(r"\"([a-z][\w-]*)>([A-Za-z*])")
-GUTTER = re.compile(r"^\s*(\d{1,3})(?:\s|$)")
-INLINE_BREAKS = re.compile(r"\s+(?=(?:---|#{2,4})\s)|\s+---\s*$")
-LIST_TABLE_ROW = re.compile(r"^\s*(?:[-*+]\s+)?(\|.*\|?)\s*$")
+GUTTER = re.compile(r"^\s*+(\d{1,3})(?:\s|$)")
+INLINE_BREAKS = re.compile(r"(?<!\s)\s++(?=(?:---|#{2,4})\s)|(?<!\s)\s++---\s*$")
+LIST_TABLE_ROW = re.compile(r"^\s*+(?:[-*+]\s+)?(\|.*\|?)\s*$")
 HTML_CELL_TAGS = re.compile(r"</?(?:b|p|strong|em|i)>|<a\s[^>]*>|</a>", re.I)
-JSON_FRAGMENT = re.compile(r'^\s*"[\w:.-]+"\s*:\s*(?:"[^"]*"|\[|\{|\d|true|false|null)')
+JSON_FRAGMENT = re.compile(r'^\s*+"[\w:.-]+"\s*:\s*(?:"[^"]*"|\[|\{|\d|true|false|null)')
 INCOMPLETE_PATTERNS = [
     re.compile(r"\(\s*$"),  # "Network Address (" with the rest lost
     re.compile(r'""|\[""\]|``(?!`)'),  # emptied values
@@ -20,7 +23,11 @@ INCOMPLETE_PATTERNS = [
     re.compile(r"\b(?:following|format|below|as follows)(?: \w+)?:\s*$", re.I),
 ]
 BRACKETS = ("{", "}", "[", "]", "},", "],")
-OPEN_QUESTION = re.compile(r"\[(?:How|Why|What)[^\]]*\?\]|\((?:Is|Are|Does|Do|Can)\s[^)]*\?\)")
+# An author's open question: `[How … ?]`, `(Is … ?)` (see `_asks_open_question`).
+OPEN_QUESTIONS = (
+    ("]", re.compile(r"\[(?:How|Why|What)")),
+    (")", re.compile(r"\((?:Is|Are|Does|Do|Can)\s")),
+)
 
 
 def normalize(lines: list[Line]) -> tuple[str, list[str]]:
@@ -47,9 +54,20 @@ def normalize(lines: list[Line]) -> tuple[str, list[str]]:
         flags.append("incomplete")
     if fragments:
         flags.append("code_fragment")
-    if any(OPEN_QUESTION.search(line) for line in prose):
+    if any(_asks_open_question(line) for line in prose):
         flags.append("open_question")
     return "\n".join(body).strip("\n"), flags
+
+
+def _asks_open_question(text: str) -> bool:
+    r"""Whether `\[(?:How|Why|What)[^\]]*\?\]|\((?:Is|Are|Does|Do|Can)\s[^)]*\?\)` occurs in
+    the text. Checked bracket by bracket: the regex scanned to the end of the line from every
+    opener that is never closed."""
+    for close, opener in OPEN_QUESTIONS:
+        for inside in text.split(close)[:-1]:  # each piece ends where a bracket closes
+            if inside.endswith("?") and opener.search(inside, 0, len(inside) - 1):
+                return True
+    return False
 
 
 def _expand_collapsed(texts: list[str]) -> list[str]:
@@ -220,7 +238,11 @@ def _rewrite_runs(texts: list[str], belongs, render) -> list[str]:
 
 
 def _cell(text: str) -> str:
-    return HTML_CELL_TAGS.sub("", text).strip().replace("|", "\\|")
+    # Every tag ends with ">": none lies after the last one, and there `<a\s[^>]*>` would scan
+    # to the end of the cell from every "<a ".
+    tags_end = text.rfind(">") + 1
+    text = HTML_CELL_TAGS.sub("", text[:tags_end]) + text[tags_end:]
+    return text.strip().replace("|", "\\|")
 
 
 def _squeeze_blank_lines(texts: list[str]) -> list[str]:

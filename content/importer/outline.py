@@ -13,8 +13,8 @@ from content.importer.text import Line
 FORMAT = "outline"
 
 TOP_LINE = re.compile(r"^(?:[-*+]\s+)?(\S.*)$")
-SCENARIO = re.compile(r"^\W*scenario\b", re.I)
-TABLE_ITEM = re.compile(r"^\s*(?:[-*+]\s+)?\|")
+SCENARIO = re.compile(r"^\W*+scenario\b", re.I)
+TABLE_ITEM = re.compile(r"^\s*+(?:[-*+]\s+)?\|")
 KEY_FACTS = "Key facts"
 SCENARIOS = "Exam scenarios"
 

@@ -59,6 +59,7 @@ def parse_notes(text: str, matcher: ServiceMatcher) -> ParsedNotes:
         raise NotesError("the file has no text")
     adapter = detect_format(doc)
     sections: list[ParsedSection] = []
+    bodies: list[list[str]] = []  # each section's body in pieces, joined once at the end
     previous: tuple[str | None, str] | None = None  # (context, service) of the last section
     for raw in adapter.parse(doc, matcher):
         if is_todo(raw.title) or any(is_todo(title) for title in raw.context[:1]):
@@ -81,7 +82,7 @@ def parse_notes(text: str, matcher: ServiceMatcher) -> ParsedNotes:
         previous = (context, service)
         last = sections[-1] if sections else None
         if raw.mergeable and last and last.mergeable and last.service == service:
-            last.body = f"{last.body}\n\n{body}"
+            bodies[-1].append(body)
             last.flags = sorted(set(last.flags) | set(flags))
             last.line_end = raw.line_end
             last.exam_notes.extend(extract(raw.original_lines or raw.lines))
@@ -106,6 +107,9 @@ def parse_notes(text: str, matcher: ServiceMatcher) -> ParsedNotes:
                 mergeable=raw.mergeable,
             )
         )
+        bodies.append([body])
+    for section, pieces in zip(sections, bodies, strict=True):
+        section.body = "\n\n".join(pieces)
     if not sections:
         warnings.append("no sections with content were found")
     incomplete = sum(1 for section in sections if "incomplete" in section.flags)

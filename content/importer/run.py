@@ -185,7 +185,7 @@ def _store(
             service=service,
             topic=topics[(service.pk, parsed_section.topic_key)],
             title=parsed_section.title,
-            slug=_unique_slug(parsed_section.title, taken[service.pk], Path(note.path).stem),
+            slug=taken[service.pk].unique(parsed_section.title, Path(note.path).stem),
             body=parsed_section.body,
             html=rendered.html,
             text=rendered.text,
@@ -258,18 +258,18 @@ def _topics_for(parsed: ParsedNotes, services: dict[str, Service]) -> dict[tuple
     service_ids = {service_id for service_id, _ in wanted}
     existing = Topic.objects.filter(service_id__in=service_ids)
     topics = {(topic.service_id, topic.key): topic for topic in existing}
-    slugs: dict[int, set[str]] = {service_id: set() for service_id in service_ids}
+    slugs = {service_id: Slugs() for service_id in service_ids}
+    subjects = {service_id: Subjects() for service_id in service_ids}
     positions: dict[int, int] = dict.fromkeys(service_ids, 0)
     for topic in topics.values():
-        slugs[topic.service_id].add(topic.slug)
+        slugs[topic.service_id].taken.add(topic.slug)
+        subjects[topic.service_id].add(topic)
         positions[topic.service_id] = max(positions[topic.service_id], topic.position + 1)
     new = []
     for (service_id, key), title in wanted.items():
         if (service_id, key) in topics:
             continue
-        same_subject = _similar_topic(
-            key, [t for t in topics.values() if t.service_id == service_id]
-        )
+        same_subject = subjects[service_id].similar(key)
         if same_subject:
             topics[(service_id, key)] = same_subject
             continue
@@ -277,53 +277,84 @@ def _topics_for(parsed: ParsedNotes, services: dict[str, Service]) -> dict[tuple
             service_id=service_id,
             key=key,
             title=title,
-            slug=_unique_slug(title, slugs[service_id], ""),
+            slug=slugs[service_id].unique(title, ""),
             position=positions[service_id],
         )
         positions[service_id] += 1
         topics[(service_id, key)] = topic
+        subjects[service_id].add(topic)
         new.append(topic)
     Topic.objects.bulk_create(new)
     return topics
 
 
-def _similar_topic(key: str, candidates: list[Topic]) -> Topic | None:
-    """An existing topic on the same subject: "How Global Tables Work" and "Global Tables"
-    share most of their words. One-word subjects merge only when equal."""
-    words = set(key.split())
-    best, best_score = None, 0.0
-    for topic in candidates:
-        other = set(topic.key.split())
-        shared = len(words & other)
-        score = shared / len(words | other)
-        if shared >= 2 and score >= 0.6 and score > best_score:
-            best, best_score = topic, score
-    return best
+class Subjects:
+    """A service's topics, found by the pairs of words in their keys: a similar topic shares
+    at least two words, so only topics sharing a pair are compared (not all of them)."""
+
+    def __init__(self):
+        self.by_pair: dict[tuple[str, str], list[Topic]] = {}
+
+    def add(self, topic: Topic) -> None:
+        for pair in _pairs(topic.key):
+            self.by_pair.setdefault(pair, []).append(topic)
+
+    def similar(self, key: str) -> Topic | None:
+        """An existing topic on the same subject: "How Global Tables Work" and "Global
+        Tables" share most of their words. One-word subjects merge only when equal."""
+        words = set(key.split())
+        best, best_score = None, 0.0
+        seen = set()
+        for pair in _pairs(key):
+            for topic in self.by_pair.get(pair, ()):
+                if id(topic) in seen:
+                    continue
+                seen.add(id(topic))
+                other = set(topic.key.split())
+                score = len(words & other) / len(words | other)
+                if score >= 0.6 and score > best_score:
+                    best, best_score = topic, score
+        return best
 
 
-def _taken_section_slugs(services, source: Source) -> dict[int, set[str]]:
-    taken: dict[int, set[str]] = {service.pk: set() for service in services}
+def _pairs(key: str) -> list[tuple[str, str]]:
+    words = sorted(set(key.split()))
+    return [(a, b) for index, a in enumerate(words) for b in words[index + 1 :]]
+
+
+class Slugs:
+    """Slugs in use (in one service), and for each base the next number to try."""
+
+    def __init__(self, taken: Iterable[str] = ()):
+        self.taken = set(taken)
+        self.numbers: dict[str, int] = {}
+
+    def unique(self, title: str, qualifier: str) -> str:
+        """A slug not taken yet (now taken): the title's, else qualified by the file, else
+        numbered."""
+        base = slugify(title)[:100].strip("-") or "section"
+        candidates = [base]
+        if qualifier:
+            candidates.append(f"{base}-{slugify(qualifier)[:24]}".strip("-"))
+        for candidate in candidates:
+            if candidate not in self.taken:
+                self.taken.add(candidate)
+                return candidate
+        stem = candidates[-1]
+        number = self.numbers.get(stem, 2)
+        while f"{stem}-{number}" in self.taken:
+            number += 1
+        self.numbers[stem] = number + 1
+        self.taken.add(f"{stem}-{number}")
+        return f"{stem}-{number}"
+
+
+def _taken_section_slugs(services, source: Source) -> dict[int, Slugs]:
+    taken = {service.pk: Slugs() for service in services}
     rows = Section.objects.filter(service__in=list(services)).exclude(source=source)
     for service_id, slug in rows.values_list("service_id", "slug"):
-        taken[service_id].add(slug)
+        taken[service_id].taken.add(slug)
     return taken
-
-
-def _unique_slug(title: str, taken: set[str], qualifier: str) -> str:
-    """A slug not in `taken` (which it joins): the title's, else qualified by the file."""
-    base = slugify(title)[:100].strip("-") or "section"
-    candidates = [base]
-    if qualifier:
-        candidates.append(f"{base}-{slugify(qualifier)[:24]}".strip("-"))
-    for candidate in candidates:
-        if candidate not in taken:
-            taken.add(candidate)
-            return candidate
-    number = 2
-    while f"{candidates[-1]}-{number}" in taken:
-        number += 1
-    taken.add(f"{candidates[-1]}-{number}")
-    return f"{candidates[-1]}-{number}"
 
 
 def _report_from_source(report: FileReport, source: Source, *, status: str) -> FileReport:

@@ -13,7 +13,7 @@ from content.importer.structure import Document, RawSection
 FORMAT = "slides"
 
 CHAPTER = re.compile(r"^(?:section|chapter|module|part)\s+\d+\b", re.I)
-SEPARATOR = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+SEPARATOR = re.compile(r"^\s*+(?:-{3,}|\*{3,}|_{3,})\s*$")
 
 
 def score(doc: Document) -> float:

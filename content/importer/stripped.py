@@ -74,6 +74,7 @@ def split_body(lines: list[Line], *, gaps: bool) -> list[tuple[str | None, int |
     pieces: list[tuple[str | None, int | None, list[Line]]] = [(None, None, [])]
     blank_run = 0
     in_fence = False
+    has_text = False  # the last piece has a non-blank line (kept, not searched for each line)
     for index, line in enumerate(lines):
         if line.blank:
             blank_run += 1
@@ -82,7 +83,6 @@ def split_body(lines: list[Line], *, gaps: bool) -> list[tuple[str | None, int |
         if FENCE.match(line.text):
             in_fence = not in_fence
         elif not in_fence:
-            current_has_text = any(not item.blank for item in pieces[-1][2])
             if (
                 looks_like_title(line.text)
                 and is_standalone(lines, index)
@@ -90,11 +90,13 @@ def split_body(lines: list[Line], *, gaps: bool) -> list[tuple[str | None, int |
             ):
                 pieces.append((title_text(line.text), line.no, []))
                 blank_run = 0
+                has_text = False
                 continue
-            if gaps and blank_run >= 2 and current_has_text:
+            if gaps and blank_run >= 2 and has_text:
                 pieces.append((None, None, []))
         blank_run = 0
         pieces[-1][2].append(line)
+        has_text = True
     return [piece for piece in pieces if any(not line.blank for line in piece[2])]
 
 
@@ -104,6 +106,7 @@ def _paragraphs(lines: list[Line]) -> list[list[Line]]:
     paragraphs: list[list[Line]] = [[]]
     in_fence = False
     blank = False
+    has_text = False  # the last paragraph has a non-blank line
     for line in lines:
         if line.blank:
             blank = True
@@ -111,12 +114,13 @@ def _paragraphs(lines: list[Line]) -> list[list[Line]]:
             continue
         fence = FENCE.match(line.text)
         attaches = in_fence or fence or line.text.lstrip().startswith(("-", "*", "|", ">"))
-        if blank and not attaches and any(not item.blank for item in paragraphs[-1]):
+        if blank and not attaches and has_text:
             paragraphs.append([])
         if fence:
             in_fence = not in_fence
         blank = False
         paragraphs[-1].append(line)
+        has_text = True
     return [paragraph for paragraph in paragraphs if any(not line.blank for line in paragraph)]
 
 

@@ -9,9 +9,9 @@ from functools import cached_property
 
 from content.importer.text import FENCE, Line
 
-ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+ATX_OPENING = re.compile(r" {0,3}(#{1,6})[ \t]+")  # the rest: see `atx_heading`
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-BULLET = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
+BULLET = re.compile(r"^(\s*+)(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
 FRONT_MATTER_KEY = re.compile(r"^(\w[\w-]*):\s*(.*)$")
 
 
@@ -89,9 +89,9 @@ class Document:
         for index, line in enumerate(self.lines):
             if self.in_fence[index]:
                 continue
-            match = ATX_HEADING.match(line.text)
-            if match:
-                found.append(Heading(index, len(match.group(1)), clean_title(match.group(2))))
+            atx = atx_heading(line.text)
+            if atx:
+                found.append(Heading(index, atx[0], clean_title(atx[1])))
                 continue
             underline = SETEXT_UNDERLINE.match(line.text)
             if underline and index > 0 and self._is_setext_text(index - 1):
@@ -107,7 +107,7 @@ class Document:
             and previous_blank
             and not self.in_fence[index]
             and not BULLET.match(text)
-            and not ATX_HEADING.match(text)
+            and not atx_heading(text)
             and not text.lstrip().startswith(("|", ">"))
             and len(text) <= 120
         )
@@ -139,6 +139,26 @@ class Document:
         return frozenset(indexes)
 
 
+def atx_heading(text: str) -> tuple[int, str] | None:
+    r"""(level, title) of an ATX heading line (`## Title ##`), else None.
+
+    What `^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$` matched, without its retries: the
+    lazy title tried the closing `[ \t]+#+` and `[ \t]*$` at every position, scanning each run
+    of blanks again from every blank in it.
+    """
+    opening = ATX_OPENING.match(text)
+    if opening is None:
+        return None
+    level, start = len(opening.group(1)), opening.end()
+    if start == len(text):  # only blanks after the hashes: the title is the last of them
+        return (level, text[-1]) if start - opening.end(1) >= 2 else None
+    end = len(text.rstrip(" \t"))
+    hashes = len(text[:end].rstrip("#"))  # where a closing run of hashes starts, if any
+    if start + 1 < hashes < end and text[hashes - 1] in " \t":
+        end = len(text[:hashes].rstrip(" \t"))  # `## Title ##`: the closing run is not title
+    return level, text[start:end]
+
+
 def split_front_matter(lines: list[Line]) -> tuple[dict[str, str], list[Line]]:
     """Strip a YAML front-matter block (`---` … `---` at the top) and return its keys."""
     content = [line for line in lines if not line.blank]
@@ -157,15 +177,58 @@ def split_front_matter(lines: list[Line]) -> tuple[dict[str, str], list[Line]]:
     return {}, lines
 
 
-EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(\S(?:.*?\S)?)\1")
+EMPHASIS_OPENER = re.compile(r"[*_](?=\S)")
 
 
 def clean_title(text: str) -> str:
     """A heading's text without Markdown emphasis, escapes or trailing colon."""
-    text = EMPHASIS.sub(r"\2", text.strip())
+    text = "\n".join(_without_emphasis(line) for line in text.strip().split("\n"))
     text = text.replace("**", "").replace("\\", "").strip()
     text = re.sub(r"\s+", " ", text)
     return text.rstrip(":").strip()
+
+
+def _without_emphasis(line: str) -> str:
+    r"""`**bold**`, `*em*`, `__em__` → their text: what `(\*{1,3}|_{1,3})(\S(?:.*?\S)?)\1`
+    replaced with its second group. By hand, because from every opening run that is never
+    closed the regex searched to the end of the line (quadratic on `*a *a *a …`); here a
+    delimiter found unclosed once is not searched for again."""
+    out: list[str] = []
+    copied = position = 0
+    unclosed: dict[str, int] = {}  # delimiter -> no closing one at or after this index
+    while opener := EMPHASIS_OPENER.search(line, position):
+        start, char = opener.start(), opener.group()
+        run = line[start : start + 3]
+        for length in range(len(run) - len(run.lstrip(char)), 0, -1):  # longest first
+            inner = start + length
+            if inner == len(line) or line[inner].isspace():
+                continue
+            delimiter = char * length
+            # `(?:.*?\S)?` is greedy: a one-character inner text is the last resort.
+            close = _closing(line, delimiter, inner + 2, unclosed)
+            if close is None and line.startswith(delimiter, inner + 1):
+                close = inner + 1
+            if close is not None:
+                out += [line[copied:start], line[inner:close]]
+                copied = position = close + length
+                break
+        else:
+            position = start + 1
+    out.append(line[copied:])
+    return "".join(out)
+
+
+def _closing(line: str, delimiter: str, start: int, unclosed: dict[str, int]) -> int | None:
+    """The first `delimiter` at or after `start` that follows a non-blank, or None."""
+    if unclosed.get(delimiter, len(line) + 1) <= start:
+        return None
+    found = line.find(delimiter, start)
+    while found >= 0 and line[found - 1].isspace():
+        found = line.find(delimiter, found + 1)
+    if found < 0:
+        unclosed[delimiter] = start
+        return None
+    return found
 
 
 SENTENCE_END = re.compile(r"[.,;!]$|\.\)$")

@@ -1,24 +1,18 @@
 """Upgrading keeps every source: migration 0006 turns absolute paths into identities."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.migrating import migrate, migrated_back
 
 BEFORE = [("content", "0004_fuzzystrmatch")]
 AFTER = [("content", "0007_source_unique_identity")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_sources_get_identities_and_nothing_is_deleted():
-    try:
-        Source = migrate(BEFORE).get_model("content", "Source")
+    with migrated_back(BEFORE) as apps:
+        Source = apps.get_model("content", "Source")
         for path in ["/a/notes/x.md", "/b/notes/x.md", "/a/notes/aws/y.txt"]:
             Source.objects.create(
                 path=path, name=path.rsplit("/", 1)[1], content_hash="h", format="markdown",
@@ -31,5 +25,3 @@ def test_sources_get_identities_and_nothing_is_deleted():
             ("notes", "x.md", "/a/notes/x.md"),
             ("notes (2)", "x.md", "/b/notes/x.md"),
         ]
-    finally:
-        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())

@@ -1,24 +1,17 @@
 """Upgrading keeps every answer: migration 0005 moves existing attempts onto versions."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.migrating import migrate, migrated_back
 
 BEFORE = [("quizzes", "0003_attempts")]
 AFTER = [("quizzes", "0006_version_required")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_existing_attempts_move_onto_versions_with_every_answer():
-    try:
-        apps = migrate(BEFORE)
+    with migrated_back(BEFORE) as apps:
         User = apps.get_model("auth", "User")
         Domain = apps.get_model("quizzes", "Domain")
         Question = apps.get_model("quizzes", "Question")
@@ -59,5 +52,3 @@ def test_existing_attempts_move_onto_versions_with_every_answer():
         VersionChoice = apps.get_model("quizzes", "VersionChoice")
         new = VersionChoice.objects.create(version=item.version, text="Later", position=9)
         assert new.pk > max(order)  # the id sequence moved past the copied ids
-    finally:
-        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())

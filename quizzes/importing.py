@@ -30,6 +30,7 @@ class ItemDraft:
     explanation: str = ""
     task: str = ""
     service: str = ""
+    problem: str = ""  # what the parser already found wrong
 
 
 @dataclass
@@ -73,10 +74,15 @@ def parse_csv(text: str) -> list[ItemDraft]:
     for number, row in enumerate(reader, start=2):
         row = {key.strip().lower(): (value or "").strip() for key, value in row.items() if key}
         options = [option.strip() for option in row["choices"].split("|") if option.strip()]
-        try:
-            correct = {int(value) for value in re.split(r"[;,\s]+", row["correct"]) if value}
-        except ValueError:
-            correct = set()
+        values = [value for value in re.split(r"[;,\s]+", row["correct"]) if value]
+        numbers = [str(number) for number in range(1, len(options) + 1)]
+        correct = {int(value) for value in values if value in numbers}
+        problem = ""
+        if len(correct) != len(set(values)):
+            problem = (
+                f"the correct column must list option numbers 1–{len(options)} separated by ; "
+                f"(got {row['correct']!r})"
+            )
         items.append(
             ItemDraft(
                 line=number,
@@ -85,6 +91,7 @@ def parse_csv(text: str) -> list[ItemDraft]:
                 explanation=row.get("explanation", ""),
                 task=row.get("task", ""),
                 service=row.get("service", ""),
+                problem=problem,
             )
         )
     return items
@@ -133,6 +140,8 @@ def questions_import(*, text: str, fmt: str) -> ImportResult:
 
 
 def _reason(item: ItemDraft, tasks, services, existing) -> str:
+    if item.problem:
+        return item.problem
     if not item.stem.strip():
         return "the question has no stem"
     if item.stem.strip() in existing:

@@ -35,8 +35,10 @@ FENCE = re.compile(r"^\s*+(?:-\s++)?(`{3,}|~{3,})\s*([\w+#.-]*)")
 
 def decode(data: bytes) -> str:
     """Decode a notes file; binary or non-UTF-8 content is refused with the reason."""
-    if not data.strip():
+    if not data:
         raise NotesError("the file is empty")
+    if not data.strip():
+        raise NotesError("the file holds only blank space")
     nul = data.find(b"\x00")  # anywhere: PostgreSQL text cannot hold one
     if nul >= 0:
         raise NotesError(f"the file is binary (a NUL byte at offset {nul}), not text notes")

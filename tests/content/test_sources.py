@@ -221,3 +221,11 @@ def test_remove_accepts_the_path_a_source_was_imported_from(notes):
     notes_import(paths=[notes])
     call_command("import_notes", "--remove", str(notes / "aws"), stdout=_Sink())
     assert list(Source.objects.values_list("path", flat=True)) == ["lambda.md"]
+
+
+def test_empty_and_blank_files_say_which(notes):
+    (notes / "empty.md").write_bytes(b"")
+    (notes / "blank.md").write_text(" " * 50_000 + "\n\n\t\n")
+    reports = {report.name: report.error for report in notes_import(paths=[notes])}
+    assert reports["empty.md"] == "the file is empty"
+    assert reports["blank.md"] == "the file holds only blank space"

@@ -30,7 +30,7 @@ def test_text_without_mojibake_is_left_alone():
     ("data", "reason"),
     [
         (b"", "empty"),
-        (b"   \n\n", "empty"),
+        (b"   \n\n", "only blank space"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         ("café".encode("latin-1") + b" notes", "not valid UTF-8"),
     ],

@@ -1,7 +1,15 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from content.importer.run import catalog_sync
 from quizzes.models import Question
+
+
+@pytest.fixture(autouse=True)
+def _services(db):
+    """The catalog's services, which the items name (not left over from other modules)."""
+    catalog_sync()
+
 
 MARKDOWN = """# My SQS questions
 
@@ -67,6 +75,18 @@ def test_csv_imports_and_reports_rows_without_a_key(tmp_path, capsys):
     assert "imported 1, skipped 1" in out
     assert "bank.csv:3: skipped: a single-answer question needs exactly one correct option" in out
     assert Question.objects.get(stem__startswith="Which service sends").service.slug == "sns"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("correct", ["abc", "4", "0", "-1", "1;x", "99999999999"])
+def test_csv_keys_that_are_not_option_numbers_are_named(tmp_path, capsys, correct):
+    text = f"stem,choices,correct\nWhich code means throttled?,429|502|504,{correct}\n"
+    out = run(tmp_path, "bank.csv", text, capsys)
+    assert "imported 0, skipped 1" in out
+    assert (
+        f"bank.csv:2: skipped: the correct column must list option numbers 1–3 separated by ; "
+        f"(got {correct!r})"
+    ) in out
 
 
 @pytest.mark.django_db

@@ -160,12 +160,13 @@ class QuestionAdmin(admin.ModelAdmin):
         so, and what to do instead, rather than list every attempt item."""
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
         if protected:
-            shown = [question for question in objs if question.attempt_items.exists()]
+            shown = [(question, question.attempt_items.count()) for question in objs]
             protected = [
-                f"“{question.stem[:80]}” was shown in {question.attempt_items.count()} attempt "
-                "item(s): retire it instead (“Retire selected questions”), so that learners' "
-                "results keep it and new exams no longer draw it."
-                for question in shown
+                f"“{question.stem[:80]}” was shown in {count} attempt item(s): retire it instead "
+                "(“Retire selected questions”), so that learners' results keep it and new exams "
+                "no longer draw it."
+                for question, count in shown
+                if count
             ] or protected
         return deleted, counts, perms_needed, protected
 

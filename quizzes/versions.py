@@ -38,7 +38,7 @@ def content_signature(
 
 def question_signature(question: Question) -> str:
     """The signature of a question's working copy (prefetch `choices` for many)."""
-    choices = sorted(question.choices.all(), key=lambda choice: (choice.position, choice.pk))
+    choices = _in_display_order(question)
     return content_signature(
         stem=question.stem,
         kind=question.kind,
@@ -48,6 +48,11 @@ def question_signature(question: Question) -> str:
         explanation=question.explanation,
         choices=[(choice.text, choice.is_correct, choice.rationale) for choice in choices],
     )
+
+
+def _in_display_order(question: Question) -> list:
+    """The working copy's choices as shown (prefetched `choices` stay one query)."""
+    return sorted(question.choices.all(), key=lambda choice: (choice.position, choice.pk))
 
 
 def versions_current(question_ids: Iterable[int]) -> dict[int, QuestionVersion]:
@@ -87,7 +92,7 @@ def _version_create(
         signature=signature,
         created_at=timezone.now(),
     )
-    choices = sorted(question.choices.all(), key=lambda choice: (choice.position, choice.pk))
+    choices = _in_display_order(question)
     VersionChoice.objects.bulk_create(
         VersionChoice(
             version=version,

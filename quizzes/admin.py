@@ -2,12 +2,13 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from quizzes.models import Choice, Domain, Question, TaskStatement
+from quizzes.models import Choice, Domain, ProblemReport, Question, TaskStatement
+from quizzes.reports import problem_reports_resolve
 from quizzes.validation import choice_problems
 from quizzes.versions import versions_current, versions_with_statistics
 
@@ -41,6 +42,55 @@ class ChoiceInline(admin.TabularInline):
     ordering = ["position", "id"]
 
 
+class ProblemReportInlineForm(forms.ModelForm):
+    resolve = forms.BooleanField(
+        required=False, label="Resolve", help_text="Tick when the question is fixed or retired."
+    )
+
+    class Meta:
+        model = ProblemReport
+        fields = ["resolution"]
+        widgets = {"resolution": forms.Textarea(attrs={"rows": 2, "cols": 40})}
+
+
+class ProblemReportInline(admin.TabularInline):
+    """Learners' reports on this question: open ones first; tick "Resolve" after editing or
+    retiring the question."""
+
+    model = ProblemReport
+    form = ProblemReportInlineForm
+    extra = 0
+    max_num = 0
+    can_delete = False
+    fields = ["reason", "comment", "version_seen", "created_at", "resolved_at", "resolve",
+              "resolution"]  # fmt: skip
+    readonly_fields = ["reason", "comment", "version_seen", "created_at", "resolved_at"]
+    ordering = ["-resolved_at", "-created_at"]
+    verbose_name = "problem report from a learner"
+
+    @admin.display(description="Version seen")
+    def version_seen(self, report):
+        return f"v{report.version.number}"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("version")
+
+
+class OpenReportsFilter(admin.SimpleListFilter):
+    title = "problem reports"
+    parameter_name = "reports"
+
+    def lookups(self, request, model_admin):
+        return [("open", "Open reports"), ("none", "No open reports")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "open":
+            return queryset.filter(open_reports__gt=0)
+        if self.value() == "none":
+            return queryset.filter(open_reports=0)
+        return queryset
+
+
 class QuestionForm(forms.ModelForm):
     class Meta:
         model = Question
@@ -65,14 +115,26 @@ class QuestionForm(forms.ModelForm):
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
     form = QuestionForm
-    inlines = [ChoiceInline]
-    list_display = ["short_stem", "domain", "task", "service", "kind", "status", "origin", "edited"]
-    list_filter = ["status", "origin", "kind", "domain", "task", "service", "family"]
+    inlines = [ChoiceInline, ProblemReportInline]
+
+    def get_inlines(self, request, obj):
+        """Learners' reports only on questions that have some."""
+        if obj is None or not obj.reports.exists():
+            return [ChoiceInline]
+        return self.inlines
+
+    list_display = [
+        "short_stem", "domain", "task", "service", "kind", "status", "origin", "edited",
+        "open_report_count",
+    ]  # fmt: skip
+    list_filter = [OpenReportsFilter, "status", "origin", "kind", "domain", "task", "service",
+                   "family", "model"]  # fmt: skip
     list_select_related = ["domain", "task", "service"]
     search_fields = ["stem", "explanation", "choices__text", "generator_key"]
     actions = ["publish", "retire", "back_to_draft"]
     readonly_fields = [
-        "preview", "statistics", "source_sections", "origin", "family", "generator_key",
+        "preview", "statistics", "source_sections", "origin", "family", "model", "decision",
+        "generator_key",
     ]  # fmt: skip
     autocomplete_fields = ["service"]
     filter_horizontal = ["sections"]
@@ -82,13 +144,35 @@ class QuestionAdmin(admin.ModelAdmin):
         ("As learners see it", {"fields": ["preview"]}),
         ("Versions and item statistics", {"fields": ["statistics"]}),
         ("Where it comes from", {"fields": ["source_sections", "sections", "origin", "family",
-                                            "generator_key", "edited"]}),
+                                            "model", "decision", "generator_key", "edited"]}),
     ]  # fmt: skip
     list_per_page = 50
+
+    def get_queryset(self, request):
+        open_reports = Count("reports", filter=Q(reports__resolved_at__isnull=True))
+        return super().get_queryset(request).annotate(open_reports=open_reports)
 
     @admin.display(description="Question")
     def short_stem(self, question):
         return question.stem[:110]
+
+    @admin.display(description="Open reports", ordering="open_reports")
+    def open_report_count(self, question):
+        return question.open_reports or ""
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not ProblemReport:
+            return super().save_formset(request, form, formset, change)
+        for report_form in formset.forms:
+            report = report_form.instance
+            if report_form.cleaned_data.get("resolve") and report.resolved_at is None:
+                problem_reports_resolve(
+                    ProblemReport.objects.filter(pk=report.pk),
+                    by=request.user,
+                    resolution=report_form.cleaned_data.get("resolution", ""),
+                )
+            elif report_form.has_changed():
+                report.save(update_fields=["resolution"])
 
     @admin.display(description="Preview")
     def preview(self, question):
@@ -215,3 +299,44 @@ class DomainAdmin(admin.ModelAdmin):
 class TaskStatementAdmin(admin.ModelAdmin):
     list_display = ["code", "text", "domain"]
     list_filter = ["domain"]
+
+
+@admin.register(ProblemReport)
+class ProblemReportAdmin(admin.ModelAdmin):
+    """Every report, open ones first; resolve by editing or retiring the question, then here
+    or in the question's own page."""
+
+    list_display = ["question_link", "reason", "short_comment", "version_number", "user",
+                    "created_at", "resolved_at"]  # fmt: skip
+    list_filter = [("resolved_at", admin.EmptyFieldListFilter), "reason"]
+    list_select_related = ["question", "version", "user"]
+    search_fields = ["comment", "question__stem"]
+    readonly_fields = ["question", "version", "user", "reason", "comment", "created_at",
+                       "resolved_at", "resolved_by"]  # fmt: skip
+    fields = [*readonly_fields, "resolution"]
+    actions = ["resolve"]
+    ordering = ["-resolved_at", "-created_at"]
+
+    def has_add_permission(self, request):
+        return False  # learners report from the exam pages
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a report is part of the question's history
+
+    @admin.display(description="Question")
+    def question_link(self, report):
+        url = reverse("admin:quizzes_question_change", args=[report.question_id])
+        return format_html('<a href="{}">{}</a>', url, report.question.stem[:80])
+
+    @admin.display(description="Comment")
+    def short_comment(self, report):
+        return report.comment[:80]
+
+    @admin.display(description="Version")
+    def version_number(self, report):
+        return f"v{report.version.number}"
+
+    @admin.action(description="Mark selected reports resolved")
+    def resolve(self, request, queryset):
+        count = problem_reports_resolve(queryset, by=request.user)
+        self.message_user(request, f"Resolved {count} reports.", messages.SUCCESS)

@@ -30,6 +30,7 @@ from quizzes.models import (
     VersionChoice,
 )
 from quizzes.scoring import Item, largest_remainder, score
+from quizzes.validation import stem_signature
 from quizzes.versions import versions_current
 
 FULL_EXAM_QUESTIONS = 65
@@ -108,8 +109,9 @@ def attempt_start(
             pool = pool.filter(domain__number__in=domains)
         if services:
             pool = pool.filter(service_id__in=services)
-        ids = list(pool.values_list("id", flat=True))
-        questions = rng.sample(ids, min(count, len(ids)))
+        rows = list(pool.values_list("id", "decision", "stem"))
+        rng.shuffle(rows)
+        questions = _distinct(rows, count, set())
         title = "Custom quiz"
     if not questions:
         raise AttemptError("No published questions match this choice.")
@@ -284,15 +286,32 @@ def domain_accuracy(user) -> dict[int, tuple[int, int]]:
 def _draw_by_blueprint(rng: random.Random, total: int) -> list[int]:
     weights = dict(Domain.objects.values_list("number", "weight"))
     counts = largest_remainder(total, weights)
-    pool: dict[int, list[int]] = {}
-    for pk, domain in Question.objects.published().values_list("id", "domain__number"):
-        pool.setdefault(domain, []).append(pk)
-    drawn = []
+    pool: dict[int, list[tuple]] = {}
+    rows = Question.objects.published().values_list("id", "decision", "stem", "domain__number")
+    for pk, decision, stem, domain in rows:
+        pool.setdefault(domain, []).append((pk, decision, stem))
+    drawn, seen = [], set()
     for domain, wanted in sorted(counts.items()):
-        ids = pool.get(domain, [])
-        drawn += rng.sample(ids, min(wanted, len(ids)))
+        rows = pool.get(domain, [])
+        rng.shuffle(rows)
+        drawn += _distinct(rows, wanted, seen)
     rng.shuffle(drawn)
     return drawn
+
+
+def _distinct(rows: list[tuple], count: int, seen: set[str]) -> list[int]:
+    """The first `count` question ids of (id, decision, stem) rows that repeat no question
+    already taken: not the same model and decision, not the same stem."""
+    taken = []
+    for pk, decision, stem in rows:
+        if len(taken) == count:
+            break
+        twins = {f"stem:{stem_signature(stem)}", *([f"decision:{decision}"] if decision else [])}
+        if twins & seen:
+            continue
+        seen |= twins
+        taken.append(pk)
+    return taken
 
 
 def _draw_weak_areas(rng: random.Random, user, count: int) -> list[int]:
@@ -319,10 +338,13 @@ def _draw_weak_areas(rng: random.Random, user, count: int) -> list[int]:
         service_rate = service_accuracy.get(row[2], 0.5)
         return (domain_rate, service_rate, rng.random())
 
-    rows = list(Question.objects.published().values_list("id", "domain__number", "service_id"))
+    rows = Question.objects.published().values_list(
+        "id", "domain__number", "service_id", "decision", "stem"
+    )
+    texts = {row[0]: (row[3], row[4]) for row in rows}
     ordered = [row[0] for row in sorted(rows, key=weakness)]
-    drawn = list(dict.fromkeys(wrong + ordered))
-    return drawn[:count]
+    drawn = [(pk, *texts[pk]) for pk in dict.fromkeys(wrong + ordered) if pk in texts]
+    return _distinct(drawn, count, set())
 
 
 def _choice_ids(version_ids: list[int]) -> dict[int, list[int]]:

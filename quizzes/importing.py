@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from content.importer.classify import ServiceMatcher
 from content.models import Service
 from quizzes.generator.rules import task_for
 from quizzes.models import Choice, Question, TaskStatement
@@ -107,6 +108,7 @@ def questions_import(*, text: str, fmt: str) -> ImportResult:
     for service in Service.objects.all():
         for name in (service.slug, service.name, service.short_name):
             services[name.lower()] = service
+    matcher = ServiceMatcher.from_services(Service.objects.all())
     existing = set(Question.objects.values_list("stem", flat=True))
     result = ImportResult()
     created = []
@@ -123,7 +125,9 @@ def questions_import(*, text: str, fmt: str) -> ImportResult:
             choose=max(correct, 1),
             domain=task.domain,
             task=task,
-            service=services.get(item.service.lower()) if item.service else None,
+            service=services.get(item.service.lower())
+            if item.service
+            else _service_named(matcher, item, services),
             explanation=item.explanation.strip(),
             origin=Question.Origin.IMPORTED,
             status=Question.Status.PUBLISHED,
@@ -137,6 +141,21 @@ def questions_import(*, text: str, fmt: str) -> ImportResult:
         result.created += 1
     versions_current(created)
     return result
+
+
+def _service_named(matcher: ServiceMatcher, item: ItemDraft, services) -> Service | None:
+    """The service a question is about, by the importer's service matcher: mentions in the
+    stem count twice those in the correct options and the explanation."""
+    keyed = " ".join(text for text, is_correct in item.choices if is_correct)
+    counts = matcher.mentions(item.stem)
+    counts.update(counts)  # the stem twice
+    counts.update(matcher.mentions(f"{keyed}\n{item.explanation}"))
+    if not counts:
+        return None
+    (slug, top), *rest = counts.most_common(2)
+    if rest and rest[0][1] == top:
+        return None  # two services equally: leave it to an instructor
+    return services.get(slug)
 
 
 def _reason(item: ItemDraft, tasks, services, existing) -> str:

@@ -86,6 +86,14 @@ class Question(models.Model):
     origin = models.CharField(max_length=12, choices=Origin, default=Origin.INSTRUCTOR)
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
     family = models.CharField(max_length=40, blank=True, help_text="Generator family.")
+    model = models.CharField(
+        max_length=100, blank=True, help_text="The item model it was generated from."
+    )
+    decision = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Model and right answer: an attempt never holds two questions with the same.",
+    )
     generator_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
     edited = models.BooleanField(
         default=False, help_text="Changed by an instructor: regeneration leaves it alone."
@@ -190,6 +198,49 @@ class VersionChoice(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class ProblemReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(resolved_at__isnull=True)
+
+
+class ProblemReport(models.Model):
+    """A learner's report that a question is wrong or unclear, for instructors to resolve
+    (by editing the question, which makes a new version, or by retiring it)."""
+
+    class Reason(models.TextChoices):
+        WRONG_KEY = "wrong-key", "The marked answer is wrong"
+        AMBIGUOUS = "ambiguous", "More than one answer is right"
+        UNCLEAR = "unclear", "The question or an option is unclear"
+        TYPO = "typo", "Typo or formatting"
+        OTHER = "other", "Something else"
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="reports")
+    version = models.ForeignKey(
+        QuestionVersion, on_delete=models.PROTECT, related_name="reports",
+        help_text="The version the learner saw.",
+    )  # fmt: skip
+    user = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, related_name="problem_reports"
+    )
+    reason = models.CharField(max_length=12, choices=Reason)
+    comment = models.TextField(blank=True, max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    resolution = models.TextField(blank=True, help_text="What was done about it.")
+
+    objects = ProblemReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["question", "resolved_at"], name="report_question_open")]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} (question {self.question_id})"
 
 
 class LearnerSettings(models.Model):

@@ -37,6 +37,7 @@ INSTRUCTORS = "Instructors"
 INSTRUCTOR_PERMISSIONS = [
     ("quizzes", "question", ["add", "change", "delete", "view"]),
     ("quizzes", "choice", ["add", "change", "delete", "view"]),
+    ("quizzes", "problemreport", ["change", "view"]),
     ("quizzes", "domain", ["view"]),
     ("quizzes", "taskstatement", ["view"]),
     ("content", "section", ["view"]),

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/q/<int:position>/", views.question, name="question"),
     path("<int:pk>/q/<int:position>/answer/", views.answer, name="answer"),
     path("<int:pk>/q/<int:position>/flag/", views.flag, name="flag"),
+    path("<int:pk>/q/<int:position>/report/", views.report_problem, name="report"),
     path("<int:pk>/review/", views.review, name="review"),
     path("<int:pk>/submit/", views.submit, name="submit"),
     path("<int:pk>/results/", views.results, name="results"),

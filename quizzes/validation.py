@@ -46,3 +46,9 @@ NUMBER_WORDS = {2: "TWO", 3: "THREE", 4: "FOUR"}
 def choose_phrase(choose: int) -> str:
     """'(Choose TWO.)' as the exam writes it."""
     return f"(Choose {NUMBER_WORDS.get(choose, str(choose))}.)"
+
+
+def stem_signature(stem: str) -> str:
+    """Stems that read the same have the same signature: case, punctuation and spacing aside.
+    An attempt never holds two questions with the same signature."""
+    return re.sub(r"[\W_]+", " ", stem.lower()).strip()

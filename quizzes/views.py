@@ -16,6 +16,7 @@ from content.models import Service
 from portal.auth import login_required_session_user
 from quizzes import exams
 from quizzes.models import Attempt, AttemptQuestion, Domain, Question, VersionChoice
+from quizzes.reports import ProblemReportForm, problem_report
 from quizzes.scoring import PASS_PERCENT
 
 RESULT_FILTERS = ["all", "correct", "incorrect", "flagged", "unanswered"]
@@ -124,6 +125,7 @@ def _question_context(attempt: Attempt, position: int, **extra) -> dict:
         "next": position + 1 if position < len(items) else None,
         "remaining": exams.remaining_seconds(attempt),
         "feedback": feedback,
+        "report_form": _report_form(position) if feedback else None,
         **extra,
     }
 
@@ -182,6 +184,33 @@ def flag(request: HttpRequest, pk: int, position: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def report_problem(request: HttpRequest, pk: int, position: int) -> HttpResponse:
+    """A learner reports a problem with a question (from practice feedback or the results)."""
+    attempt = _attempt(request, pk)
+    item = get_object_or_404(AttemptQuestion, attempt=attempt, position=position)
+    form = _report_form(position, request.POST)
+    if form.is_valid():
+        problem_report(item=item, user=request.user, **form.cleaned_data)
+    context = {"attempt": attempt, "position": position, "report_form": form}
+    if request.htmx:
+        context["sent"] = form.is_valid()
+        status = 200 if form.is_valid() else 400
+        return render(request, "quizzes/_report_problem.html", context, status=status)
+    if form.is_valid():
+        messages.success(request, "Thank you: your report reached the instructors.")
+    else:
+        messages.error(request, "Choose what is wrong with the question, then send the report.")
+    target = "quizzes:results" if attempt.is_finished else "quizzes:question"
+    return redirect(reverse(target, args=[pk] if attempt.is_finished else [pk, position])
+                    + f"#q{position}")  # fmt: skip
+
+
+def _report_form(position: int, data=None) -> ProblemReportForm:
+    return ProblemReportForm(data, prefix=f"report-{position}")
+
+
+@login_required
 @require_GET
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = _attempt(request, pk)
@@ -217,7 +246,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     items = attempt.items.select_related("version__domain").prefetch_related(
         "version__choices", Prefetch("question__sections", queryset=_sections())
     )
-    rows = [_result_row(item) for item in items]
+    rows = [{**_result_row(item), "report_form": _report_form(item.position)} for item in items]
     counts = {name: sum(1 for row in rows if name in row["tags"]) for name in RESULT_FILTERS}
     visible = [row for row in rows if shown in row["tags"]]
     domains = dict(Domain.objects.values_list("number", "name"))

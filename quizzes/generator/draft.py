@@ -30,6 +30,10 @@ class Draft:
     choose: int = 1
     fact: str = ""  # the deciding fact, checked against known conflicts
     review_note: str = ""
+    model: str = ""  # the item model (or family part) it comes from, for the report
+    decision: str = ""  # same model and key: an attempt holds at most one of these
+    quote: str = ""  # the line of the notes the explanation quotes
+    terms: tuple[str, ...] = ()  # the key's deciding terms (patterns) the quote must contain
 
     @property
     def kind(self) -> str:
@@ -48,7 +52,8 @@ def normalized(text: str) -> str:
 
 
 def problems(draft: Draft) -> list[str]:
-    """Why a generated question is not good enough (empty when it is)."""
+    """What makes a generated question invalid (empty when it is valid). The quality gates,
+    which judge whether it is good enough, are in `gates.py`."""
     found = choice_problems(
         draft.kind, draft.choose, [(option.text, option.correct) for option in draft.options]
     )
@@ -58,12 +63,4 @@ def problems(draft: Draft) -> list[str]:
         found.append("there is no explanation")
     if draft.kind == "single" and len(draft.options) != 4:
         found.append("a generated single-answer question has one key and three distractors")
-    lengths = [len(option.text) for option in draft.options]
-    if lengths and max(lengths) > 3 * min(lengths) + 40:
-        found.append("the options differ too much in length")
-    stem = normalized(draft.stem)
-    for option in draft.options:
-        key = normalized(option.text)
-        if option.correct and len(key) >= 3 and re.search(rf"\b{re.escape(key)}\b", stem):
-            found.append(f"the stem gives away the answer {option.text!r}")
     return found

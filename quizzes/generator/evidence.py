@@ -35,6 +35,10 @@ class Evidence:
     sections: dict[str, list[SectionText]] = field(default_factory=dict)
     notes: list[NoteData] = field(default_factory=list)
 
+    def all_sections(self) -> list[SectionText]:
+        """Every section, of every service, in a stable order."""
+        return [section for sections in self.sections.values() for section in sections]
+
     def find(self, service: str, pattern: str, limit: int = 2) -> list[SectionText]:
         """Sections of a service whose text matches, the ones matching most first."""
         regex = re.compile(pattern)

@@ -8,15 +8,17 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from content.models import Section, Service
-from quizzes.generator import computed, confusables, scenarios
+from quizzes.generator import computed, items, scenarios
+from quizzes.generator.balance import BANK_SIZE, bank_select
 from quizzes.generator.conflicts import conflict_for
 from quizzes.generator.draft import Draft, problems
 from quizzes.generator.evidence import Evidence, load_evidence
+from quizzes.generator.gates import draft_gates, near_duplicates
 from quizzes.models import Choice, Question, TaskStatement
 from quizzes.taxonomy import taxonomy_sync
 from quizzes.versions import versions_current
 
-FAMILIES = [confusables, scenarios, computed]
+FAMILIES = [items, scenarios, computed]
 
 
 @dataclass
@@ -30,24 +32,46 @@ class GenerationReport:
     retired: int = 0
     drafts: int = 0  # stored as drafts for review (conflicting facts)
     rejected: list[tuple[str, list[str]]] = field(default_factory=list)
+    rejections: Counter = field(default_factory=Counter)  # gate reason → drafts rejected
+    left_out: Counter = field(default_factory=Counter)  # passed the gates, not in the bank
+    short: dict[str, tuple[int, int]] = field(default_factory=dict)  # task → (quota, got)
     by_family: Counter = field(default_factory=Counter)
+    by_model: Counter = field(default_factory=Counter)
 
 
-def draft_questions(evidence: Evidence) -> tuple[list[Draft], list[tuple[str, list[str]]]]:
-    """Every family's drafts that pass the checks, and the rejected ones with reasons."""
-    accepted, rejected, seen = [], [], set()
+def draft_questions(
+    evidence: Evidence, bank_stems: list[str] = (), total: int = BANK_SIZE
+) -> tuple[list[Draft], GenerationReport]:
+    """Every family's drafts that pass the gates, balanced to the exam's weights, and a
+    report of the rest. `bank_stems` are the stems of questions from elsewhere (imported,
+    written by instructors): a draft that repeats one is a duplicate."""
+    report = GenerationReport()
+    passed, seen = [], set()
     for family in FAMILIES:
         for draft in family.generate(evidence):
-            found = problems(draft)
+            found = problems(draft) + draft_gates(draft)
             if draft.key in seen:
                 found.append("duplicate generator key")
             if found:
-                rejected.append((draft.key, found))
+                report.rejected.append((draft.key, found))
                 continue
             seen.add(draft.key)
-            draft.review_note = conflict_for(draft.fact)
-            accepted.append(draft)
-    return accepted, rejected
+            passed.append(draft)
+    stems = list(bank_stems) + [draft.stem for draft in passed]
+    repeats = near_duplicates(stems)
+    unique = []
+    for index, draft in enumerate(passed, start=len(bank_stems)):
+        if index in repeats:
+            report.rejected.append((draft.key, ["exact or near-duplicate stem"]))
+        else:
+            unique.append(draft)
+    for _, reasons in report.rejected:
+        report.rejections.update(reasons)
+    selection = bank_select(unique, total)
+    report.left_out, report.short = selection.left_out, selection.short
+    for draft in selection.kept:
+        draft.review_note = conflict_for(draft.fact)
+    return selection.kept, report
 
 
 @transaction.atomic
@@ -57,8 +81,10 @@ def questions_generate() -> GenerationReport:
     Questions are compared by content (what a learner sees), so a re-import that changes no
     text changes no question. A changed question gets a new version; attempts keep theirs."""
     taxonomy_sync()
-    report = GenerationReport()
-    drafts, report.rejected = draft_questions(load_evidence())
+    others = Question.objects.exclude(origin=Question.Origin.GENERATED).exclude(
+        status=Question.Status.RETIRED
+    )
+    drafts, report = draft_questions(load_evidence(), list(others.values_list("stem", flat=True)))
     tasks = {task.code: task for task in TaskStatement.objects.select_related("domain")}
     services = dict(Service.objects.values_list("slug", "id"))
     valid_sections = set(Section.objects.values_list("id", flat=True))
@@ -71,6 +97,7 @@ def questions_generate() -> GenerationReport:
     changed = []
     for draft in drafts:
         report.by_family[draft.family] += 1
+        report.by_model[draft.model or draft.family] += 1
         question = existing.get(draft.key)
         if question and question.edited:
             report.kept_edited += 1
@@ -120,6 +147,8 @@ def _values(draft: Draft, tasks, services) -> dict:
         "origin": Question.Origin.GENERATED,
         "status": Question.Status.DRAFT if draft.review_note else Question.Status.PUBLISHED,
         "family": draft.family,
+        "model": draft.model,
+        "decision": draft.decision,
         "review_note": draft.review_note,
     }
 
@@ -138,7 +167,7 @@ def _store_choices(question: Question, draft: Draft) -> None:
 
 
 # Not what a learner sees: changing these makes no new version.
-CURATION = ["service_id", "status", "review_note"]
+CURATION = ["service_id", "status", "review_note", "model", "decision"]
 
 
 def _curate(question: Question, values: dict, sections: list[int], report) -> None:

@@ -1,130 +1,70 @@
-"""Family 2: scenarios written in the notes ("Scenario / Correct / Incorrect") and
-"X is incorrect because …" explanations."""
+"""Family 2: scenarios written in the notes ("Scenario / Correct / Incorrect") whose options
+are the notes' own complete alternatives."""
 
 from __future__ import annotations
 
-import random
 import re
 
-from quizzes.generator.draft import Draft, Option, normalized, shuffled
+from quizzes.generator.draft import Draft, Option, shuffled
 from quizzes.generator.evidence import Evidence, NoteData
 from quizzes.generator.rules import task_for
 
 FAMILY = "scenario"
 LEAD = re.compile(r"^(?:solution|answer|correct|use)\s*[:\-–]\s*", re.I)
 MAX_OPTION = 240
-MIN_STEM_WORDS = 6
+WRONG_ANSWERS = 3
 CONTINUATION = re.compile(r"^(?:then|however|also|and|but|so|this|it)\b", re.I)
 NOT_AN_OPTION = re.compile(r"^(?:[^\w(\"“]|(?:in)?correct options?\b)", re.I)
 
 
 def generate(evidence: Evidence) -> list[Draft]:
-    scenarios = [note for note in evidence.notes if note.kind == "scenario" and note.correct]
-    explanations = [note for note in evidence.notes if note.kind == "explanation"]
-    by_service: dict[str, list[str]] = {}
-    by_task: dict[str, list[str]] = {}
-    for note in scenarios:
-        answer = _clean(note.correct[0])
-        by_service.setdefault(note.service, []).append(answer)
-        by_task.setdefault(_task(note), []).append(answer)
-    drafts = [
-        _scenario(note, by_service.get(note.service, []) + by_task.get(_task(note), []))
-        for note in scenarios
-        if len(note.text.split()) >= MIN_STEM_WORDS
+    """A scenario the notes write out becomes a question only when the notes also give three
+    wrong answers of their own: answers borrowed from other scenarios are not alternatives of
+    one kind. The quality gates then judge the stem (a requirement, 25 words or more)."""
+    return [
+        draft
+        for note in evidence.notes
+        if note.kind == "scenario" and note.correct
+        for draft in [_scenario(note)]
+        if draft
     ]
-    reasons = [_clean(note.incorrect[0][1]) for note in explanations if note.incorrect]
-    drafts += [_explanation(note, reasons) for note in explanations if note.incorrect]
-    return [draft for draft in drafts if draft]
 
 
 def _task(note: NoteData) -> str:
     return task_for(f"{note.service} {note.text} {' '.join(note.correct)}")
 
 
-def _scenario(note: NoteData, related_answers: list[str]) -> Draft | None:
-    """The notes' answer is the key; wrong options are the notes' Incorrect lines, then the
-    answers to other scenarios on the same service or task."""
+def _scenario(note: NoteData) -> Draft | None:
+    """The notes' first answer is the key; the notes' Incorrect lines are the distractors."""
     answers = [_clean(text) for text in note.correct if _usable(text)]
-    if not answers or CONTINUATION.match(answers[0]):
-        return None
-    stem = _sentence(note.text)
-    key = f"{FAMILY}:note:{note.where}"
     wrong = [(_clean(text), reason) for text, reason in note.incorrect if _usable(text)]
-    pool = [answer for answer in related_answers if answer not in answers]
-    # Several "correct" lines in the notes are usually steps of one answer, not separate
-    # answers: the first one is the key.
-    answers = answers[:1]
-    needed = 3 - len(wrong)
-    rng = random.Random(key)
-    fillers = _similar_length(
-        pool, answers[0], rng, max(0, needed), exclude=answers + [w for w, _ in wrong]
-    )
-    options = [Option(answer, True, "This is the answer the notes give.") for answer in answers]
+    if not answers or CONTINUATION.match(answers[0]) or len(wrong) < WRONG_ANSWERS:
+        return None
+    # Several "correct" lines in the notes are usually steps of one answer: the first is the key.
+    key_text = answers[0]
+    key = f"{FAMILY}:note:{note.where}"
+    options = [Option(key_text, True, "This is the answer the notes give.")]
     options += [
-        Option(text, False, reason or "The notes list this as incorrect.") for text, reason in wrong
+        Option(text, False, reason or "The notes list this as incorrect.")
+        for text, reason in wrong[:WRONG_ANSWERS]
     ]
-    options += [
-        Option(text, False, "This answers a different scenario in the notes.") for text in fillers
-    ]
-    options = options[:4]
-    ask = "Which solution meets the requirement?"
-    explanation = "The notes answer: " + "; ".join(f"**{a}**" for a in answers) + "."
-    for text, reason in wrong:
+    explanation = f"**{key_text}** is the answer the notes give."
+    for text, reason in wrong[:WRONG_ANSWERS]:
         explanation += f" {text} is incorrect" + (f": {reason}." if reason else ".")
-    explanation += f"\n\nFrom your notes ({note.where})."
+    explanation += f"\n\nFrom your notes ({note.section_title}, {note.where})."
+    stem = _sentence(note.text)
     return Draft(
         key=key,
         family=FAMILY,
-        stem=f"{stem} {ask}",
+        stem=f"{stem} Which solution meets the requirement?",
         options=shuffled(options, key),
         explanation=explanation,
         service=note.service,
         task=_task(note),
         sections=[note.section],
-        fact=f"{stem} {' '.join(answers)} {' '.join(reason for _, reason in wrong)}",
+        fact=f"{stem} {key_text} {' '.join(reason for _, reason in wrong)}",
+        model=f"{FAMILY}:{note.service}",
     )
-
-
-def _explanation(note: NoteData, reasons: list[str]) -> Draft | None:
-    option, reason = note.incorrect[0]
-    reason = _clean(reason)
-    if not reason or not _usable(option) or len(reason) > MAX_OPTION:
-        return None
-    key = f"{FAMILY}:why:{note.where}"
-    rng = random.Random(key)
-    others = [other for other in reasons if normalized(other) != normalized(reason)]
-    fillers = _similar_length(others, reason, rng, 3, exclude=[reason])
-    options = [Option(reason, True, "The reason the notes give.")]
-    options += [
-        Option(text, False, "This explains why a different option is wrong.") for text in fillers
-    ]
-    return Draft(
-        key=key,
-        family=FAMILY,
-        stem=f"In a practice question on {note.section_title}, the option “{_clean(option)}” is "
-        "wrong. Why?",
-        options=shuffled(options, key),
-        explanation=(
-            f"{_clean(option)} is incorrect because {reason}\n\nFrom your notes ({note.where})."
-        ),
-        service=note.service,
-        task=task_for(f"{note.service} {option} {reason}"),
-        sections=[note.section],
-        fact=f"{option} {reason}",
-    )
-
-
-def _similar_length(pool, reference, rng, count, exclude):
-    """Pick `count` distinct texts from the pool, closest in length to the reference."""
-    seen = {normalized(text) for text in exclude}
-    candidates = []
-    for text in pool:
-        if normalized(text) not in seen and _usable(text):
-            seen.add(normalized(text))
-            candidates.append(text)
-    rng.shuffle(candidates)
-    candidates.sort(key=lambda text: abs(len(text) - len(reference)))
-    return candidates[:count]
 
 
 def _clean(text: str) -> str:

@@ -95,3 +95,27 @@ def test_malformed_csv_fails_clearly(tmp_path):
     path.write_text("question,answer\nWhat?,Yes\n")
     with pytest.raises(CommandError):
         call_command("import_questions", str(path))
+
+
+def test_imported_questions_without_a_service_get_one_from_their_text(tmp_path):
+    path = tmp_path / "bank.md"
+    path.write_text(
+        "### A Lambda function must read items from a DynamoDB table. What does it need?\n"
+        "- [x] An execution role that allows dynamodb:GetItem on the DynamoDB table\n"
+        "- [ ] An access key stored in the code\n"
+        "- [ ] A security group rule\n\n"
+        "### Which queue type keeps messages in order?\n"
+        "- [x] An Amazon SQS FIFO queue\n"
+        "- [ ] A standard queue\n"
+        "- [ ] A topic\n\n"
+        "### Which option is right?\n"
+        "- [x] A\n"
+        "- [ ] B\n"
+        "- [ ] C\n"
+    )
+    call_command("import_questions", str(path))
+    services = dict(Question.objects.values_list("stem", "service__slug"))
+    assert services["Which queue type keeps messages in order?"] == "sqs"
+    lambda_stem = next(stem for stem in services if stem.startswith("A Lambda function"))
+    assert services[lambda_stem] == "dynamodb"  # named twice in the stem and once in the key
+    assert services["Which option is right?"] is None

@@ -38,16 +38,6 @@ def test_a_good_draft_passes():
     assert problems(draft()) == []
 
 
-def test_key_in_the_stem_is_rejected():
-    assert any("gives away" in p for p in problems(draft(stem="Is it 504 or not?")))
-
-
-def test_options_of_very_different_length_are_rejected():
-    options = [Option("504", True), Option("502", False), Option("429", False),
-               Option("a very long option " * 8, False)]  # fmt: skip
-    assert any("length" in p for p in problems(draft(options=options)))
-
-
 def test_generated_single_answer_has_exactly_four_options():
     options = [Option("504", True), Option("502", False), Option("429", False)]
     assert any("three distractors" in p for p in problems(draft(options=options)))

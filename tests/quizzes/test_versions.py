@@ -154,7 +154,7 @@ def test_a_question_never_shown_can_be_deleted_with_its_versions(question):
 def test_regeneration_updating_a_used_question_keeps_the_attempt_on_its_version(seed_bank, learner):
     attempt = finished_attempt(learner, kind="full", seed=3)
     before = items_as_stored(attempt)
-    question = attempt.items.filter(question__family="confusable").first().question
+    question = attempt.items.filter(question__family="item").first().question
     generated_stem = question.stem
     question.stem = "A stem the generator no longer writes?"  # as if a template changed
     question.save()

@@ -28,9 +28,10 @@ class Kind:
     name: str
     service: str
     task: str
-    evidence: str
+    evidence: str  # the notes of the service must match this for the kind to be used
     count: int
     make: Callable[[random.Random], Problem]
+    rule: str = ""  # the line of the notes that states the rule, quoted (evidence if empty)
 
 
 def rcu(rng: random.Random) -> Problem:
@@ -55,8 +56,9 @@ def rcu(rng: random.Random) -> Problem:
             (units * reads * 2 if factor != 2 else units * reads, "mixing up transactional reads"),
             (answer * 2, "doubling the result"),
         ],
-        working=f"⌈{_n(size)} KB / 4 KB⌉ = {_count(units, 'unit')} × {reads} reads/s × "
-        f"{_n(factor)} ({mode}) = {answer} RCU",
+        working=f"One RCU reads up to 4 KB per second strongly consistent, so each "
+        f"{_n(size)} KB item needs ⌈{_n(size)} / 4⌉ = {_count(units, 'unit')}; "
+        f"{reads} reads/s × {units} × {_n(factor)} ({mode}) = {answer} RCU",
         unit="RCU",
     )
 
@@ -79,8 +81,9 @@ def wcu(rng: random.Random) -> Problem:
             (units * writes * (1 if factor == 2 else 2), "mixing up the transactional factor"),
             (math.ceil(units * writes * factor / 2), "halving as for eventually consistent reads"),
         ],
-        working=f"⌈{_n(size)} KB / 1 KB⌉ = {units} × {writes} writes/s × {factor} ({mode}) "
-        f"= {answer} WCU",
+        working=f"One WCU writes up to 1 KB per second, so each {_n(size)} KB item needs "
+        f"⌈{_n(size)} / 1⌉ = {_count(units, 'unit')}; {writes} writes/s × {units} × {factor} "
+        f"({mode}) = {answer} WCU",
         unit="WCU",
     )
 
@@ -101,7 +104,9 @@ def lambda_concurrency(rng: random.Random) -> Problem:
             (max(1, math.ceil(rate / (duration_ms / 1000))), "dividing by the duration"),
             (answer * 2, "doubling for retries"),
         ],
-        working=f"{rate} requests/s × {duration_ms / 1000:g} s = {answer} concurrent executions",
+        working=f"Concurrency is requests per second × average duration in seconds: "
+        f"{rate} requests/s × {duration_ms / 1000:g} s = "
+        f"{_fmt(answer, 'concurrent executions')}",
         unit="concurrent executions",
     )
 
@@ -131,9 +136,11 @@ def cross_zone(rng: random.Random) -> Problem:
             (round(50 / large, 2), "using AZ B's target count"),
         ],
         working=(
-            f"enabled: 100% / {small + large} targets = {answer:.2f}% each"
+            f"with cross-zone load balancing enabled, every target in both zones gets an equal "
+            f"share: 100% / {small + large} targets = {answer:.2f}% each"
             if enabled
-            else f"disabled: each AZ gets 50%, shared by its {_count(small, 'target')} = "
+            else f"with cross-zone load balancing disabled, each zone gets 50% of the traffic, "
+            f"shared by its own targets: 50% / {_count(small, 'target')} = "
             f"{answer:.2f}% each"
         ),
         unit="%",
@@ -156,17 +163,42 @@ def codedeploy_batches(rng: random.Random) -> Problem:
             (max(1, hosts // 2) if hosts // 2 != answer else hosts, "assuming half at a time"),
             (hosts, "updating all at once"),
         ],
-        working=f"{hosts} instances − {healthy} that must stay healthy = {answer} at a time",
+        working=f"CodeDeploy keeps at least {healthy} of the {hosts} instances in service and "
+        f"updates the rest at a time: {hosts} − {healthy} = {_fmt(answer, 'instances')}",
         unit="instances",
     )
 
 
 KINDS = [
-    Kind("rcu", "dynamodb", "1.3", r"\bRCU", 14, rcu),
-    Kind("wcu", "dynamodb", "1.3", r"\bWCU", 12, wcu),
-    Kind("lambda-concurrency", "lambda", "4.3", r"[Cc]oncurrency", 10, lambda_concurrency),
-    Kind("cross-zone", "elb", "4.3", r"[Cc]ross[- ][Zz]one", 6, cross_zone),
-    Kind("codedeploy-batches", "codedeploy", "3.4", r"[Mm]inimum healthy", 6, codedeploy_batches),
+    Kind("rcu", "dynamodb", "1.3", r"\bRCU", 14, rcu, r"RCU\)? (?:represents|=) (?:one|1)"),
+    Kind("wcu", "dynamodb", "1.3", r"\bWCU", 12, wcu, r"WCU\)? (?:represents|=) (?:one|1)"),
+    Kind(
+        "lambda-concurrency",
+        "lambda",
+        "4.3",
+        r"[Cc]oncurrency",
+        10,
+        lambda_concurrency,
+        r"per second\)? x \(.*duration\)",
+    ),
+    Kind(
+        "cross-zone",
+        "elb",
+        "4.3",
+        r"[Cc]ross[- ][Zz]one",
+        6,
+        cross_zone,
+        r"[Cc]ross[- ]zone (?:enabled|disabled) ->",
+    ),
+    Kind(
+        "codedeploy-batches",
+        "codedeploy",
+        "3.4",
+        r"[Mm]inimum healthy",
+        6,
+        codedeploy_batches,
+        r"minimum healthy instances (?:is|parameter)",
+    ),
 ]
 
 
@@ -176,20 +208,24 @@ def generate(evidence: Evidence, kinds: list[Kind] = KINDS) -> list[Draft]:
         sources = evidence.find(kind.service, kind.evidence)
         if not sources:
             continue
+        rule = evidence.find(kind.service, kind.rule) if kind.rule else []
+        if rule:
+            sources = rule + [section for section in sources if section not in rule]
         stems: set[str] = set()
         for number in range(kind.count * 10):  # seeds until `count` different problems
             if len(stems) == kind.count:
                 break
             key = f"{FAMILY}:{kind.name}:{number}"
             problem = kind.make(random.Random(key))
-            draft = None if problem.stem in stems else _draft(key, kind, problem, sources)
+            cite = evidence.quote(sources[0], kind.rule or kind.evidence) if sources else ""
+            draft = None if problem.stem in stems else _draft(key, kind, problem, sources, cite)
             if draft:
                 stems.add(problem.stem)
                 drafts.append(draft)
     return drafts
 
 
-def _draft(key: str, kind: Kind, problem: Problem, sources) -> Draft | None:
+def _draft(key: str, kind: Kind, problem: Problem, sources, cite: str) -> Draft | None:
     answer = _fmt(problem.answer, problem.unit)
     options = [Option(answer, True, problem.working)]
     seen = {answer}
@@ -209,12 +245,19 @@ def _draft(key: str, kind: Kind, problem: Problem, sources) -> Draft | None:
             break
     if len(options) < 4:
         return None
+    lines = [f"**{answer}**: {problem.working}.", "", "Why not the others:"]
+    lines += [f"- {option.text}: {option.rationale}" for option in options if not option.correct]
+    where = f"{sources[0].title}, {sources[0].where}"
+    lines += [
+        "",
+        f"From your notes ({where}): “{cite}”" if cite else f"The rule is in your notes ({where}).",
+    ]
     return Draft(
         key=key,
         family=FAMILY,
         stem=problem.stem,
         options=shuffled(options, key),
-        explanation=f"{problem.working}.\n\nThe rule is in your notes ({sources[0].where}).",
+        explanation="\n".join(lines),
         service=kind.service,
         task=kind.task,
         sections=[section.id for section in sources],

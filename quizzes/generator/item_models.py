@@ -42,8 +42,9 @@ class Case:
     keys: tuple[str, ...]
     because: str  # why the key meets both the need and the constraint
     why: dict[str, str]  # per distractor: why it fails here
-    distractors: tuple[str, ...]  # empty: every other option may be one
+    distractors: tuple[str, ...]  # which to offer; empty: those `why` explains
     ask: str
+    service: str = ""  # when the key is another service's feature than the model's
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,8 @@ def _model(raw: dict, where: str) -> ItemModel:
         options[name] = ModelOption(name, _text(option["text"]), _text(option["fact"]), terms)
     cases = []
     for number, case in enumerate(raw["cases"]):
+        if case.get("retired"):
+            continue  # kept in the file so that the later cases keep their numbers
         found, built = _case(number, case, options, raw.get("ask", DEFAULT_ASK))
         problems += [f"case {number + 1}: {problem}" for problem in found]
         if built:
@@ -188,9 +191,15 @@ def _case(number: int, raw: dict, options: dict, ask: str) -> tuple[list[str], C
     for name in keys:
         if name in options and not options[name].terms:
             problems.append(f"key {name!r} has no 'terms' the notes must state")
-    pool = distractors or [name for name in options if name not in keys]
+    pool = distractors or tuple(why)
     if len(pool) < 3:
-        problems.append(f"only {len(pool)} distractor(s); a question needs 3")
+        problems.append(
+            f"only {len(pool)} distractor(s): give `why` for at least 3 options that are "
+            "near-misses for this case (a question offers only distractors its case explains)"
+        )
+    for name in distractors:
+        if name not in why and name in options:
+            problems.append(f"distractor {name!r} has no `why` for this case")
     if problems:
         return problems, None
     return [], Case(
@@ -202,6 +211,7 @@ def _case(number: int, raw: dict, options: dict, ask: str) -> tuple[list[str], C
         why={name: _text(text) for name, text in why.items()},
         distractors=distractors,
         ask=_text(raw.get("ask", ask)),
+        service=raw.get("service", ""),
     )
 
 

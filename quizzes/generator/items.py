@@ -17,6 +17,7 @@ from quizzes.validation import choose_phrase
 
 FAMILY = "item"
 QUOTE_LIMIT = 240
+QUOTE_MIN_WORDS = 6
 
 
 def generate(evidence: Evidence, models: list[ItemModel] | None = None) -> list[Draft]:
@@ -28,21 +29,19 @@ def variant_draft(variant: Variant, evidence: Evidence) -> Draft:
     model, case = variant.model, variant.case
     options = model.options
     rng = random.Random(variant.key)
-    pool = list(case.distractors) or [name for name in options if name not in case.keys]
-    # Distractors this case explains first, then the others in a stable random order.
+    # Only distractors this case explains, three in a stable random order.
+    pool = list(case.distractors or case.why)
     rng.shuffle(pool)
-    pool.sort(key=lambda name: name not in case.why)
     wrong = pool[:3]
     choose = len(case.keys)
     chosen = [Option(options[name].text, True, case.because) for name in case.keys]
-    chosen += [
-        Option(options[name].text, False, case.why.get(name, options[name].fact)) for name in wrong
-    ]
+    chosen += [Option(options[name].text, False, case.why[name]) for name in wrong]
     stem = " ".join(part for part in [variant.context, case.situation, case.constraint] if part)
     ask = case.ask + (f" {choose_phrase(choose)}" if choose > 1 else "")
     sources, quotes = [], []
+    service = case.service or model.service
     for name in case.keys:
-        found = _evidence_for(evidence, model.service, options[name].terms)
+        found = _evidence_for(evidence, service, options[name].terms)
         if found:
             section, quote = found
             sources.append(section)
@@ -54,7 +53,7 @@ def variant_draft(variant: Variant, evidence: Evidence) -> Draft:
         stem=f"{stem} {ask}",
         options=shuffled(chosen, variant.key),
         explanation=_explanation(case, options, wrong, quotes),
-        service=model.service,
+        service=service,
         task=model.task,
         sections=list(dict.fromkeys(section.id for section in sources)),
         choose=choose,
@@ -70,8 +69,7 @@ def variant_draft(variant: Variant, evidence: Evidence) -> Draft:
 def _explanation(case, options, wrong: list[str], quotes) -> str:
     keys = " and ".join(f"**{options[name].text.rstrip('.')}**" for name in case.keys)
     lines = [f"{keys}: {case.because}", "", "Why not the others:"]
-    lines += [f"- {options[name].text.rstrip('.')}: {case.why.get(name, options[name].fact)}"
-              for name in wrong]  # fmt: skip
+    lines += [f"- {options[name].text.rstrip('.')}: {case.why[name]}" for name in wrong]
     for section, quote in quotes:
         lines += ["", f"From your notes ({section.title}, {section.where}): “{quote}”"]
     return "\n".join(lines)
@@ -80,22 +78,26 @@ def _explanation(case, options, wrong: list[str], quotes) -> str:
 def _evidence_for(
     evidence: Evidence, service: str, terms: tuple[str, ...]
 ) -> tuple[SectionText, str] | None:
-    """The section that states a term (the model's service first) and the line that does."""
-    for term in terms:
-        regex = re.compile(term, re.I)
-        for scope in (evidence.sections.get(service, []), evidence.all_sections()):
-            for section in scope:
-                quote = _quote(section.text, regex)
-                if quote:
-                    return section, quote
+    """The section that states a term (the model's service first) and the line that does: a
+    sentence of QUOTE_MIN_WORDS or more words first, a heading or fragment only if no
+    sentence matches."""
+    scopes = (evidence.sections.get(service, []), evidence.all_sections())
+    for min_words in (QUOTE_MIN_WORDS, 1):
+        for term in terms:
+            regex = re.compile(term, re.I)
+            for scope in scopes:
+                for section in scope:
+                    quote = _quote(section.text, regex, min_words)
+                    if quote:
+                        return section, quote
     return None
 
 
-def _quote(text: str, regex: re.Pattern) -> str:
+def _quote(text: str, regex: re.Pattern, min_words: int = 1) -> str:
     """The line that matches, trimmed around the match to at most QUOTE_LIMIT characters."""
     for line in text.splitlines():
         match = regex.search(line)
-        if not match:
+        if not match or len(line.split()) < min_words:
             continue
         line = " ".join(line.replace("**", "").split()).strip(" -*•")
         if len(line) <= QUOTE_LIMIT:

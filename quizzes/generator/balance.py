@@ -2,8 +2,9 @@
 
 The exam weighs its domains 32 / 26 / 24 / 18 %; the bank follows, with each domain's share
 split evenly over its task statements. Within a task statement the questions are taken in turns
-from each model (so every model and decision is represented before any repeats), no service
-takes more than 12 % of the bank, and arithmetic (the computed family) at most 10 %.
+from each model, every decision's first question before any decision comes back in another
+context; no service takes more than 12 % of the bank, and arithmetic (the computed family) at
+most 10 %.
 """
 
 from __future__ import annotations
@@ -50,27 +51,31 @@ def bank_select(drafts: list[Draft], total: int = BANK_SIZE) -> Selection:
     services: Counter = Counter()
     arithmetic = 0
     for task, quota in quotas.items():
-        queues: dict[str, list[Draft]] = defaultdict(list)
+        # Rounds: every decision's first question, from each model in turn, before any
+        # decision comes back in another context.
+        rounds: dict[int, dict[str, list[Draft]]] = defaultdict(lambda: defaultdict(list))
         for draft in drafts:
             if draft.task == task:
-                queues[draft.model or draft.family].append(draft)
+                rounds[draft.round][draft.model or draft.family].append(draft)
+        queues = [rounds[number] for number in sorted(rounds)]
         taken = 0
-        while taken < quota and any(queues.values()):
-            for model in list(queues):
-                if taken == quota or not queues[model]:
-                    continue
-                draft = queues[model].pop(0)
-                counted = draft.family in ARITHMETIC_FAMILIES
-                if services[draft.service] >= max_service:
-                    selection.left_out["service above 12 % of the bank"] += 1
-                elif counted and arithmetic >= max_arithmetic:
-                    selection.left_out["arithmetic above 10 % of the bank"] += 1
-                else:
-                    selection.kept.append(draft)
-                    services[draft.service] += 1
-                    arithmetic += counted
-                    taken += 1
-        left = sum(len(queue) for queue in queues.values())
+        for queue in queues:
+            while taken < quota and any(queue.values()):
+                for model in list(queue):
+                    if taken == quota or not queue[model]:
+                        continue
+                    draft = queue[model].pop(0)
+                    counted = draft.family in ARITHMETIC_FAMILIES
+                    if services[draft.service] >= max_service:
+                        selection.left_out["service above 12 % of the bank"] += 1
+                    elif counted and arithmetic >= max_arithmetic:
+                        selection.left_out["arithmetic above 10 % of the bank"] += 1
+                    else:
+                        selection.kept.append(draft)
+                        services[draft.service] += 1
+                        arithmetic += counted
+                        taken += 1
+        left = sum(len(drafts) for queue in queues for drafts in queue.values())
         if left:
             selection.left_out[f"task {task} quota of {quota} reached"] += left
         if taken < quota:

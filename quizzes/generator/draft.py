@@ -34,6 +34,7 @@ class Draft:
     decision: str = ""  # same model and key: an attempt holds at most one of these
     quote: str = ""  # the line of the notes the explanation quotes
     terms: tuple[str, ...] = ()  # the key's deciding terms (patterns) the quote must contain
+    round: int = 0  # 0: the first question of its decision; 1, 2, …: the same in other contexts
 
     @property
     def kind(self) -> str:

@@ -67,6 +67,7 @@ class Variant:
     model: ItemModel
     case: Case
     context_number: int
+    round: int = 0  # how many contexts this case had before this one
 
     @property
     def key(self) -> str:
@@ -116,7 +117,7 @@ def variants(model: ItemModel) -> list[Variant]:
     so that a bank that takes few variants of a model still has multiple-response items."""
     cases = sorted(model.cases, key=lambda case: len(case.keys) == 1)
     return [
-        Variant(model, case, (case.number + turn) % len(model.contexts))
+        Variant(model, case, (case.number + turn) % len(model.contexts), turn)
         for turn in range(len(model.contexts))
         for case in cases
     ]

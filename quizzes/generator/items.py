@@ -61,6 +61,7 @@ def variant_draft(variant: Variant, evidence: Evidence) -> Draft:
         fact=" ".join(options[name].fact for name in case.keys) + " " + case.because,
         model=model.id,
         decision=variant.decision,
+        round=variant.round,
         quote=" ".join(quote for _, quote in quotes) if len(quotes) == choose else "",
         terms=terms,
     )
@@ -93,6 +94,14 @@ def _evidence_for(
     return None
 
 
+def _sentence_around(line: str, regex: re.Pattern) -> str:
+    """The sentence of a long line that holds the match (the whole line if none ends)."""
+    match = regex.search(line)
+    start = max(line.rfind(". ", 0, match.start()) + 2, 0) if ". " in line[: match.start()] else 0
+    end = line.find(". ", match.end())
+    return line[start : end + 1 if end != -1 else len(line)].strip()
+
+
 def _quote(text: str, regex: re.Pattern, min_words: int = 1) -> str:
     """The line that matches, trimmed around the match to at most QUOTE_LIMIT characters."""
     for line in text.splitlines():
@@ -100,6 +109,9 @@ def _quote(text: str, regex: re.Pattern, min_words: int = 1) -> str:
         if not match or len(line.split()) < min_words:
             continue
         line = " ".join(line.replace("**", "").split()).strip(" -*•")
+        if len(line) <= QUOTE_LIMIT:
+            return line
+        line = _sentence_around(line, regex)
         if len(line) <= QUOTE_LIMIT:
             return line
         match = regex.search(line)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from quizzes.models import Choice, Question, TaskStatement
+from quizzes.models import Choice, ProblemReport, Question, TaskStatement
 from quizzes.taxonomy import taxonomy_sync
 
 
@@ -83,6 +83,17 @@ def test_learner_signs_up_takes_a_timed_exam_and_sees_results(
     assert "(720 passes)" in page.content()
     page.screenshot(path=str(tmp_path / "results-page.png"), full_page=True)
     assert (tmp_path / "results-page.png").stat().st_size > 10_000
+
+    # Report a problem with question 1, by htmx, without leaving the page.
+    report = page.locator("#report-1")
+    report.locator("summary").click()
+    report.get_by_label("More than one answer is right").check()
+    report.get_by_label("Details (optional)").fill("Option B is right too.")
+    report.get_by_role("button", name="Send report").click()
+    page.wait_for_selector("#report-1 >> text=reached the instructors")
+    assert page.url.endswith("/results/")
+    reported = ProblemReport.objects.get()
+    assert (reported.reason, reported.comment) == ("ambiguous", "Option B is right too.")
 
 
 def test_a_choose_two_question_takes_back_a_third_tick(bank, live_server, browser_page):

@@ -99,7 +99,7 @@ def test_every_shipped_model_loads_and_yields_valid_questions_on_the_seed_notes(
     notes = notes_evidence(SEED_NOTES)
     models = item_models_load()
     assert len(models) >= 80
-    for model in models:
+    for model in (model for model in models if model.cases):  # skip fully retired models
         drafts = [items.variant_draft(variant, notes) for variant in variants(model)]
         good = [d for d in drafts if not problems(d) and not draft_gates(d)]
         assert good, f"{model.where} {model.id}: no variant passes the gates"

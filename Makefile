@@ -18,7 +18,7 @@ help:
 	@echo "make setup  everything 'run' does except serving"
 	@echo "make lint   ruff check, ruff format --check, makemigrations --check"
 	@echo "make serve  production-style server: gunicorn, whitenoise, DJANGO_DEBUG=0"
-	@echo "make bench  benchmarks (import speed, pathological notes, search, answers, database"
+	@echo "make bench  benchmarks (import speed, pathological notes, search and its relevance, answers, database"
 	@echo "            recovery), printed and saved in bench/results/"
 
 # The virtualenv is rebuilt only when pyproject.toml changes.
@@ -74,5 +74,6 @@ bench: $(STAMP) chromium
 	$(BIN)/python bench/pathological.py
 	$(BIN)/python bench/generate_questions.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/relevance.py
 	$(BIN)/python bench/answers.py
 	$(BIN)/python bench/recovery.py

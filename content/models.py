@@ -278,7 +278,9 @@ class Term(models.Model):
 
     term = models.CharField(max_length=120, unique=True)
     expansion = models.CharField(
-        max_length=200, blank=True, help_text="What an acronym stands for, e.g. GSI."
+        max_length=200,
+        blank=True,
+        help_text="What an acronym stands for (GSI), or a compound's hyphenated form.",
     )
     frequency = models.PositiveIntegerField(default=1)
 

@@ -12,12 +12,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import Case, F, Value, When
 
 from content.importer.catalog import GLOSSARY
 from content.models import Section, Service, Source, Term
+from content.query import MAX_LENGTH, understand
 
 CONFIG = "english"
 PAGE_SIZE = 20
@@ -28,6 +34,9 @@ MARK_START, MARK_END = "\ue000", "\ue001"
 TOKEN = re.compile(r'-?"[^"]*"?|\S+')
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}s?$")
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]{3,}")
+COMPOUND = re.compile(r"\b[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+\b")
+MAX_CORRECTED_WORDS = 3  # typo correction looks up at most this many unknown words …
+MAX_CHECKED_WORDS = 12  # … among the first this many words
 FILLER = {"amazon", "aws", "and", "of", "for", "the", "to", "in", "with"}
 # Tried once per run of [\w-] characters, at its first capital that starts a word: a try at a
 # later one ("A-B-C-…") would end where that one did, and scanned to the end of the run.
@@ -36,21 +45,28 @@ DEFINITION_LONG_FIRST = re.compile(
 )
 DEFINITION_ACRONYM_FIRST = re.compile(r"\b([A-Z][A-Z0-9]{1,5})\s*\(([A-Za-z][\w -]{3,80}?)\)")
 
+# Weights: A the section title; B the topic title, the service's name and short name, and its
+# aliases only where the section mentions them (an alias such as "Cognito Sync" no longer weighs
+# on every section of its service); C the text.
 INDEX_SQL = f"""
 UPDATE content_section AS section SET search_vector =
-    setweight(to_tsvector('{CONFIG}', concat_ws(' ', service.name, service.short_name,
-        array_to_string(service.aliases, ' '), section.title)), 'A')
-    || setweight(to_tsvector('{CONFIG}', topic.title), 'B')
+    setweight(to_tsvector('{CONFIG}', section.title), 'A')
+    || setweight(to_tsvector('{CONFIG}', concat_ws(' ', topic.title, service.name,
+        service.short_name, array_to_string(ARRAY(SELECT alias FROM unnest(service.aliases) AS alias
+        WHERE strpos(lower(section.title || ' ' || section.text), lower(alias)) > 0), ' '))), 'B')
     || setweight(to_tsvector('{CONFIG}', section.text), 'C')
 FROM content_service AS service, content_topic AS topic
-WHERE service.id = section.service_id AND topic.id = section.topic_id AND section.source_id = %s
+WHERE service.id = section.service_id AND topic.id = section.topic_id
 """
 
 
-def sections_index(*, source: Source) -> None:
-    """Fill the stored search vector of a source's sections."""
+def sections_index(*, source: Source | None = None) -> None:
+    """Fill the stored search vector of a source's sections (of every section without one)."""
     with connection.cursor() as cursor:
-        cursor.execute(INDEX_SQL, [source.pk])
+        if source is None:
+            cursor.execute(INDEX_SQL)
+        else:
+            cursor.execute(INDEX_SQL + " AND section.source_id = %s", [source.pk])
 
 
 @transaction.atomic
@@ -71,9 +87,13 @@ def terms_rebuild() -> int:
                 acronyms.setdefault(name.rstrip("s"), expansion)
     for acronym, expansion in GLOSSARY.items():
         acronyms.setdefault(acronym, expansion)
+    compounds: dict[str, str] = {}
     for title, text in Section.objects.values_list("title", "text").iterator():
         counts.update(word.lower() for word in WORD.findall(title))
         counts.update(word.lower() for word in WORD.findall(text))
+        for compound in COMPOUND.findall(f"{title}\n{text}"):
+            # "pre-signed" is found by "presigned" and "pre signed" too
+            compounds.setdefault(compound.replace("-", "").lower(), compound.lower())
         for acronym, expansion in definitions(f"{title}\n{text}"):
             acronyms.setdefault(acronym, expansion)
     Term.objects.all().delete()
@@ -82,6 +102,9 @@ def terms_rebuild() -> int:
         for word, count in counts.items()
         if count >= 2 and len(word) <= 120
     }
+    for joined, compound in compounds.items():
+        if len(joined) >= 4 and len(joined) <= 120 and not joined.isdigit():
+            terms[joined] = Term(term=joined, expansion=compound[:200], frequency=1)
     for acronym, expansion in acronyms.items():
         terms[acronym] = Term(term=acronym, expansion=expansion[:200], frequency=1)
     Term.objects.bulk_create(terms.values(), batch_size=2000)
@@ -130,34 +153,110 @@ def _plain_name(service: Service) -> str:
 @dataclass
 class ParsedQuery:
     text: str
-    query: SearchQuery | None
+    query: SearchQuery | None  # every content word (each side of a comparison)
+    sides: list[SearchQuery] = field(default_factory=list)  # a comparison's sides
+    units: list[SearchQuery] = field(default_factory=list)  # one per content word or phrase
+    excluded: SearchQuery | None = None
     expanded: dict[str, str] = field(default_factory=dict)  # acronym -> what it stands for
+    shortened: bool = False
 
 
 def parse_query(text: str) -> ParsedQuery:
-    """websearch syntax, plus acronyms (outside quotes) expanded to what they stand for."""
-    tokens = TOKEN.findall(text.strip())
-    candidates = [token.rstrip("s") for token in tokens if ACRONYM.match(token)]
-    expansions = dict(
-        Term.objects.filter(term__in=candidates)
-        .exclude(expansion="")
-        .values_list("term", "expansion")
+    """The query's content words as search units (acronyms and compounds with their variants),
+    combined per side; see content/query.py for what counts as a side, filler or exclusion."""
+    understood = understand(text)
+    words = understood.words
+    lookups = {token.rstrip("s") for token in words if ACRONYM.match(token)}
+    lookups |= {token.lower().replace("-", "") for token in words if len(token) >= 4}
+    lookups |= {
+        _joined(a, b) for side in understood.sides for a, b in zip(side, side[1:], strict=False)
+    }
+    vocabulary = dict(Term.objects.filter(term__in=lookups).values_list("term", "expansion"))
+    expanded: dict[str, str] = {}
+    sides = []
+    units_all: dict[str, SearchQuery] = {}
+    for side in understood.sides:
+        units = [_unit(group, vocabulary, expanded) for group in _groups(side, vocabulary)]
+        units = [unit for unit in units if unit is not None]
+        for unit in units:
+            units_all.setdefault(str(unit), unit)
+        if units:
+            sides.append(_all(units))
+    query = None
+    for side in sides:
+        query = side if query is None else query | side
+    excluded = None
+    for word in understood.excluded:
+        part = SearchQuery(word, search_type="phrase", config=CONFIG)
+        excluded = part if excluded is None else excluded | part
+    return ParsedQuery(
+        text=understood.text,
+        query=query,
+        sides=sides if len(sides) > 1 else [],
+        units=list(units_all.values()),
+        excluded=excluded,
+        expanded=expanded,
+        shortened=understood.shortened,
     )
-    rest, parts, expanded = [], [], {}
-    for token in tokens:
-        key = token.rstrip("s") if ACRONYM.match(token) else None
-        if key in expansions:
-            expanded[token] = expansions[key]
-            parts.append(
-                SearchQuery(token, search_type="plain", config=CONFIG)
-                | SearchQuery(expansions[key], search_type="phrase", config=CONFIG)
-            )
+
+
+def _joined(first: str, second: str) -> str:
+    return (first + second).lower().replace("-", "")
+
+
+def _groups(side: list[str], vocabulary: dict[str, str]) -> list[list[str]]:
+    """Adjacent words that the notes write as one word or a hyphenated compound ("pre
+    signed", "write through", "x ray") are one unit."""
+    groups, index = [], 0
+    while index < len(side):
+        token = side[index]
+        nxt = side[index + 1] if index + 1 < len(side) else None
+        plain = not token.startswith('"') and nxt is not None and not nxt.startswith('"')
+        if plain and _joined(token, nxt) in vocabulary:
+            groups.append([token, nxt])
+            index += 2
         else:
-            rest.append(token)
-    query = SearchQuery(" ".join(rest), search_type="websearch", config=CONFIG) if rest else None
-    for part in parts:
-        query = part if query is None else query & part
-    return ParsedQuery(text=text, query=query, expanded=expanded)
+            groups.append([token])
+            index += 1
+    return groups
+
+
+def _unit(group: list[str], vocabulary: dict[str, str], expanded: dict) -> SearchQuery | None:
+    """One content word (or compound) and its variants, as one tsquery."""
+    token = " ".join(group)
+    if token.startswith('"'):
+        phrase = token.strip('"')
+        return SearchQuery(phrase, search_type="phrase", config=CONFIG) if phrase else None
+    key = token.rstrip("s")
+    if (
+        len(group) == 1
+        and ACRONYM.match(token)
+        and vocabulary.get(key, "")
+        and ("-" not in vocabulary[key])
+    ):
+        expanded[token] = vocabulary[key]
+        return SearchQuery(token, search_type="plain", config=CONFIG) | SearchQuery(
+            vocabulary[key], search_type="phrase", config=CONFIG
+        )
+    joined = token.lower().replace("-", "").replace(" ", "")
+    compound = vocabulary.get(joined, "")
+    if len(group) > 1 and "-" in compound:
+        # "write through": the notes' "write-through" or "writethrough" (not every "write")
+        unit = SearchQuery(compound, search_type="phrase", config=CONFIG)
+    else:
+        unit = SearchQuery(token, search_type="phrase", config=CONFIG)
+        if "-" in compound:
+            unit |= SearchQuery(compound, search_type="phrase", config=CONFIG)
+    if joined != token.lower():
+        unit |= SearchQuery(joined, search_type="plain", config=CONFIG)
+    return unit
+
+
+def _all(units: list[SearchQuery]) -> SearchQuery:
+    query = units[0]
+    for unit in units[1:]:
+        query &= unit
+    return query
 
 
 @dataclass
@@ -170,6 +269,9 @@ class SearchResults:
     suggestion: str | None = None  # "did you mean"
     corrected_from: str | None = None  # results shown are for `query`, not this
     expanded: dict[str, str] = field(default_factory=dict)
+    partial: bool = False  # no section has every word: the closest matches
+    shortened: bool = False  # the query was cut to MAX_LENGTH characters
+    comparison: bool = False
 
     @property
     def first_number(self) -> int:
@@ -179,42 +281,75 @@ class SearchResults:
     def pages(self) -> int:
         return max(1, -(-self.total // PAGE_SIZE))
 
+    @property
+    def max_length(self) -> int:
+        return MAX_LENGTH
+
 
 def search(
     text: str, *, service: str | None = None, domain: int | None = None, page: int = 1
 ) -> SearchResults:
-    """Search sections; falls back to a typo-corrected query when nothing matches."""
-    text = " ".join(text.split())[:200]
+    """Sections with every content word (either side of a comparison); else the typo-
+    corrected query; else the sections that match the most words."""
+    text = " ".join(text.split())
     if not text:
         return SearchResults(query="", results=[], total=0, page=1)
-    results = _run(text, service=service, domain=domain, page=page)
-    results.jump = service_named(text)
-    if results.total < FEW_RESULTS:
-        suggestion = suggest(text)
-        if suggestion:
-            if results.total == 0:
-                corrected = _run(suggestion, service=service, domain=domain, page=page)
-                if corrected.total:
-                    corrected.corrected_from = text
-                    corrected.jump = results.jump
-                    return corrected
-            results.suggestion = suggestion
+    options = {"service": service, "domain": domain, "page": page}
+    results = _run(text, **options)
+    results.jump = service_named(results.query)
+    if results.total >= FEW_RESULTS:
+        return results
+    suggestion = suggest(results.query)
+    if results.total == 0 and suggestion:
+        corrected = _run(suggestion, **options)
+        if corrected.total:
+            corrected.corrected_from = results.query
+            corrected.jump = results.jump
+            return corrected
+    # Few or no sections have every word: rank the sections by how many (weighted) words
+    # they match; those with every word come first.
+    closest = _run(text, partial=True, **options)
+    if closest.total > results.total:
+        closest.jump, closest.suggestion = results.jump, suggestion
+        closest.partial = results.total == 0
+        return closest
+    results.suggestion = suggestion
     return results
 
 
-def _run(text: str, *, service, domain, page) -> SearchResults:
+def _run(text: str, *, service, domain, page, partial: bool = False) -> SearchResults:
     parsed = parse_query(text)
-    if parsed.query is None:
-        return SearchResults(query=text, results=[], total=0, page=1)
-    matches = Section.objects.filter(search_vector=parsed.query)
+    empty = SearchResults(
+        query=parsed.text, results=[], total=0, page=1, shortened=parsed.shortened
+    )
+    if parsed.query is None or (partial and len(parsed.units) < 2):
+        return empty
+    sections = Section.objects.all()
     if service:
-        matches = matches.filter(service__slug=service)
+        sections = sections.filter(service__slug=service)
     if domain:
-        matches = matches.filter(service__domains__contains=[domain])
+        sections = sections.filter(service__domains__contains=[domain])
+    if parsed.excluded is not None:
+        sections = sections.exclude(search_vector=parsed.excluded)
+    query = _any(parsed.units) if partial else parsed.query
+    matches = sections.filter(search_vector=query)
     total = matches.count()
     page = min(max(page, 1), max(1, -(-total // PAGE_SIZE)))
-    ranked = matches.annotate(rank=SearchRank(F("search_vector"), parsed.query)).order_by(
-        "-rank", "service__name", "line_start"
+    ranked = matches.annotate(
+        title_vector=SearchVector("title", config=CONFIG),
+        title_match=Case(When(title__iexact=parsed.text, then=1), default=0),
+        both_sides=_count_matching(parsed.sides),
+        title_words=_count_matching(parsed.units, "title_vector"),
+        coverage=_count_matching(parsed.units if partial else []),
+        rank=SearchRank(F("search_vector"), query, cover_density=True, normalization=Value(1)),
+    ).order_by(
+        "-title_match",
+        "-both_sides",
+        "-coverage",
+        "-title_words",
+        "-rank",
+        "service__name",
+        "line_start",
     )
     ids = list(ranked.values_list("id", flat=True)[(page - 1) * PAGE_SIZE : page * PAGE_SIZE])
     rows = (
@@ -223,7 +358,7 @@ def _run(text: str, *, service, domain, page) -> SearchResults:
         .annotate(
             headline=SearchHeadline(
                 "text",
-                parsed.query,
+                query,
                 config=CONFIG,
                 start_sel=MARK_START,
                 stop_sel=MARK_END,
@@ -239,8 +374,33 @@ def _run(text: str, *, service, domain, page) -> SearchResults:
     for row in results:
         row.snippet = highlight_markers(row.headline)
     return SearchResults(
-        query=text, results=results, total=total, page=page, expanded=parsed.expanded
+        query=parsed.text,
+        results=results,
+        total=total,
+        page=page,
+        expanded=parsed.expanded,
+        partial=partial and total > 0,
+        shortened=parsed.shortened,
+        comparison=bool(parsed.sides),
     )
+
+
+def _any(units: list[SearchQuery]) -> SearchQuery:
+    query = units[0]
+    for unit in units[1:]:
+        query |= unit
+    return query
+
+
+def _count_matching(queries: list[SearchQuery], vector: str = "search_vector"):
+    """How many of the queries a section's vector matches (0 when there are none)."""
+    if not queries:
+        return Value(0)
+    parts = [Case(When(**{vector: query}, then=1), default=0) for query in queries]
+    total = parts[0]
+    for part in parts[1:]:
+        total = total + part
+    return total
 
 
 def highlight_markers(headline: str) -> str:
@@ -264,11 +424,11 @@ def suggest(text: str) -> str | None:
     words = text.split()
     cleaned = {index: word.strip('"-').lower() for index, word in enumerate(words)}
     checkable = {i: w for i, w in cleaned.items() if len(w) >= 4 and w.isalpha()}
+    checkable = dict(list(checkable.items())[:MAX_CHECKED_WORDS])
     known = set(Term.objects.filter(term__in=checkable.values()).values_list("term", flat=True))
     changed = False
-    for index, clean in checkable.items():
-        if clean in known:
-            continue
+    unknown = [(index, clean) for index, clean in checkable.items() if clean not in known]
+    for index, clean in unknown[:MAX_CORRECTED_WORDS]:
         best = _closest_term(clean)
         if best:
             words[index] = words[index].lower().replace(clean, best)

@@ -27,7 +27,7 @@ class DomainForm(forms.Form):
 
 
 class SearchForm(DomainForm):
-    q = forms.CharField(max_length=200, required=False)
+    q = forms.CharField(max_length=5000, required=False)  # search() shortens, and says so
     service = forms.SlugField(required=False)
     page = forms.IntegerField(min_value=1, required=False)
 

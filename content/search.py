@@ -12,14 +12,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-)
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection, transaction
 from django.db.models import Case, F, Value, When
+from django.db.models.lookups import GreaterThan
 
 from content.importer.catalog import GLOSSARY
 from content.models import Section, Service, Source, Term
@@ -37,6 +33,9 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9]{3,}")
 COMPOUND = re.compile(r"\b[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+\b")
 MAX_CORRECTED_WORDS = 3  # typo correction looks up at most this many unknown words …
 MAX_CHECKED_WORDS = 12  # … among the first this many words
+CANDIDATE_UNITS = 4  # a partial match has one of the query's this many rarest words
+RANKED_ROWS = 200  # fully ranked rows (partial matches); later pages keep the cheaper order
+PARTIAL_ROWS = 1000  # sections considered when no section has every word
 FILLER = {"amazon", "aws", "and", "of", "for", "the", "to", "in", "with"}
 # Tried once per run of [\w-] characters, at its first capital that starts a word: a try at a
 # later one ("A-B-C-…") would end where that one did, and scanned to the end of the run.
@@ -156,6 +155,7 @@ class ParsedQuery:
     query: SearchQuery | None  # every content word (each side of a comparison)
     sides: list[SearchQuery] = field(default_factory=list)  # a comparison's sides
     units: list[SearchQuery] = field(default_factory=list)  # one per content word or phrase
+    rare_units: list[SearchQuery] = field(default_factory=list)  # the rarest few, for candidates
     excluded: SearchQuery | None = None
     expanded: dict[str, str] = field(default_factory=dict)  # acronym -> what it stands for
     shortened: bool = False
@@ -171,17 +171,22 @@ def parse_query(text: str) -> ParsedQuery:
     lookups |= {
         _joined(a, b) for side in understood.sides for a, b in zip(side, side[1:], strict=False)
     }
-    vocabulary = dict(Term.objects.filter(term__in=lookups).values_list("term", "expansion"))
+    lookups |= {token.lower() for token in words}
+    rows = Term.objects.filter(term__in=lookups).values_list("term", "expansion", "frequency")
+    vocabulary = {term: expansion for term, expansion, _ in rows}
+    frequency = {term: count for term, expansion, count in rows if not expansion}
     expanded: dict[str, str] = {}
     sides = []
-    units_all: dict[str, SearchQuery] = {}
+    units_all: dict[str, tuple[SearchQuery, int]] = {}
     for side in understood.sides:
-        units = [_unit(group, vocabulary, expanded) for group in _groups(side, vocabulary)]
-        units = [unit for unit in units if unit is not None]
-        for unit in units:
-            units_all.setdefault(str(unit), unit)
+        groups = _groups(side, vocabulary)
+        units = [(_unit(group, vocabulary, expanded), group) for group in groups]
+        units = [(unit, group) for unit, group in units if unit is not None]
+        for unit, group in units:
+            count = min(frequency.get(token.lower().strip('"'), 0) for token in group)
+            units_all.setdefault(str(unit), (unit, count))
         if units:
-            sides.append(_all(units))
+            sides.append(_all([unit for unit, _ in units]))
     query = None
     for side in sides:
         query = side if query is None else query | side
@@ -193,7 +198,10 @@ def parse_query(text: str) -> ParsedQuery:
         text=understood.text,
         query=query,
         sides=sides if len(sides) > 1 else [],
-        units=list(units_all.values()),
+        units=[unit for unit, _ in units_all.values()],
+        rare_units=[unit for unit, _ in sorted(units_all.values(), key=lambda pair: pair[1])][
+            :CANDIDATE_UNITS
+        ],
         excluded=excluded,
         expanded=expanded,
         shortened=understood.shortened,
@@ -331,27 +339,49 @@ def _run(text: str, *, service, domain, page, partial: bool = False) -> SearchRe
         sections = sections.filter(service__domains__contains=[domain])
     if parsed.excluded is not None:
         sections = sections.exclude(search_vector=parsed.excluded)
-    query = _any(parsed.units) if partial else parsed.query
-    matches = sections.filter(search_vector=query)
-    total = matches.count()
+    # A partial match needs one of the rarest words (a section with only "the", "data" or
+    # "service" of a long question is no close match), which also bounds the rows ranked.
+    query = _any(parsed.rare_units) if partial else parsed.query
+    if partial:
+        # The candidates, rarest word first, at most PARTIAL_ROWS of them: a long question of
+        # common words costs the same on a corpus twenty times larger.
+        candidates: set[int] = set()
+        for unit in parsed.rare_units:
+            budget = PARTIAL_ROWS - len(candidates)
+            found = sections.filter(search_vector=unit).values_list("id", flat=True)
+            candidates.update(found.exclude(id__in=candidates)[:budget] if candidates else
+                              found[:budget])  # fmt: skip
+            if len(candidates) >= PARTIAL_ROWS:
+                break
+        matches = Section.objects.filter(id__in=candidates)
+        total = len(candidates)
+    else:
+        matches = sections.filter(search_vector=query)
+        total = matches.count()
     page = min(max(page, 1), max(1, -(-total // PAGE_SIZE)))
-    ranked = matches.annotate(
-        title_vector=SearchVector("title", config=CONFIG),
+    # Cheap keys first (does the title equal the query, both sides, how many words); for a
+    # partial match the costlier ones (words in the title, cover density) only for the first
+    # RANKED_ROWS.
+    keyed = matches.annotate(
         title_match=Case(When(title__iexact=parsed.text, then=1), default=0),
         both_sides=_count_matching(parsed.sides),
-        title_words=_count_matching(parsed.units, "title_vector"),
         coverage=_count_matching(parsed.units if partial else []),
-        rank=SearchRank(F("search_vector"), query, cover_density=True, normalization=Value(1)),
-    ).order_by(
-        "-title_match",
-        "-both_sides",
-        "-coverage",
-        "-title_words",
-        "-rank",
-        "service__name",
-        "line_start",
-    )
-    ids = list(ranked.values_list("id", flat=True)[(page - 1) * PAGE_SIZE : page * PAGE_SIZE])
+    ).order_by("-title_match", "-both_sides", "-coverage", "service__name", "line_start")
+    first, last = (page - 1) * PAGE_SIZE, page * PAGE_SIZE
+    if partial and last > RANKED_ROWS:
+        ids = list(keyed.values_list("id", flat=True)[first:last])
+    else:
+        preselect = partial and total > RANKED_ROWS
+        best = keyed.values_list("id", flat=True)[:RANKED_ROWS] if preselect else None
+        ranked = (keyed.filter(id__in=list(best)) if best is not None else keyed).annotate(
+            title_words=_count_in_title(parsed.units),
+            rank=SearchRank(F("search_vector"), query, cover_density=True, normalization=Value(1)),
+        )
+        ranked = ranked.order_by(
+            "-title_match", "-both_sides", "-coverage", "-title_words", "-rank",
+            "service__name", "line_start",
+        )  # fmt: skip
+        ids = list(ranked.values_list("id", flat=True)[first:last])
     rows = (
         Section.objects.filter(id__in=ids)
         .select_related("service", "topic", "source")
@@ -392,11 +422,27 @@ def _any(units: list[SearchQuery]) -> SearchQuery:
     return query
 
 
-def _count_matching(queries: list[SearchQuery], vector: str = "search_vector"):
-    """How many of the queries a section's vector matches (0 when there are none)."""
+def _count_in_title(queries: list[SearchQuery]):
+    """How many of the queries match the section's title (weight A of its stored vector)."""
     if not queries:
         return Value(0)
-    parts = [Case(When(**{vector: query}, then=1), default=0) for query in queries]
+    title_only = [0.0, 0.0, 0.0, 1.0]  # weights D, C, B, A
+    parts = [
+        Case(When(GreaterThan(SearchRank(F("search_vector"), q, weights=title_only), 0), then=1),
+             default=0)
+        for q in queries
+    ]  # fmt: skip
+    total = parts[0]
+    for part in parts[1:]:
+        total = total + part
+    return total
+
+
+def _count_matching(queries: list):
+    """How many of the queries a section matches (0 when there are none)."""
+    if not queries:
+        return Value(0)
+    parts = [Case(When(search_vector=query, then=1), default=0) for query in queries]
     total = parts[0]
     for part in parts[1:]:
         total = total + part

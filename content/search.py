@@ -7,12 +7,14 @@ weigh A, the topic B, the text C) and filled at import time; queries use Postgre
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Case, F, Value, When
 from django.db.models.lookups import GreaterThan
@@ -36,6 +38,7 @@ MAX_CHECKED_WORDS = 12  # … among the first this many words
 CANDIDATE_UNITS = 4  # a partial match has one of the query's this many rarest words
 RANKED_ROWS = 200  # fully ranked rows (partial matches); later pages keep the cheaper order
 PARTIAL_ROWS = 1000  # sections considered when no section has every word
+CACHE_SECONDS = 3600  # results of a query are remembered (until the notes change)
 FILLER = {"amazon", "aws", "and", "of", "for", "the", "to", "in", "with"}
 # Tried once per run of [\w-] characters, at its first capital that starts a word: a try at a
 # later one ("A-B-C-…") would end where that one did, and scanned to the end of the run.
@@ -322,6 +325,22 @@ def search(
         closest.partial = results.total == 0
         return closest
     results.suggestion = suggestion
+    return results
+
+
+def search_cached(
+    text: str, *, service: str | None = None, domain: int | None = None, page: int = 1
+) -> SearchResults:
+    """`search`, remembered per process until the next import changes the notes (the key
+    holds the content version), as the service pages are: the same query again costs one
+    small query instead of a search."""
+    version = Source.objects.content_version()
+    digest = hashlib.sha256(f"{text}\0{service}\0{domain}\0{page}".encode()).hexdigest()
+    key = f"search:{version}:{digest}"
+    results = cache.get(key)
+    if results is None:
+        results = search(text, service=service, domain=domain, page=page)
+        cache.set(key, results, CACHE_SECONDS)
     return results
 
 

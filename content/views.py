@@ -79,7 +79,7 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     data = form.cleaned_data if form.is_valid() else {}
-    results = search_module.search(
+    results = search_module.search_cached(
         data.get("q") or "",
         service=data.get("service") or None,
         domain=data.get("domain"),

@@ -115,3 +115,17 @@ def test_a_long_query_is_shortened_with_a_message_and_typo_lookups_are_bounded(
     assert results.shortened and results.total == 0
     page = client.get("/search/", {"q": unknown}).content.decode()
     assert "only its first 200 characters were used" in page
+
+
+def test_the_same_search_again_is_remembered_until_the_notes_change(
+    small_notes, client, tmp_path, django_assert_max_num_queries
+):
+    htmx = {"HX-Request": "true"}
+    first = client.get("/search/?q=visibility+timeout", headers=htmx).content.decode()
+    with django_assert_max_num_queries(2):  # the content version, the service filter list
+        again = client.get("/search/?q=visibility+timeout", headers=htmx).content.decode()
+    assert again == first and "Event source mapping" in again
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "c.md").write_text("# SQS\n\n## Visibility timeout FAQ\nMore.\n")
+    notes_import(paths=[tmp_path / "more"])
+    assert "Visibility timeout FAQ" in client.get("/search/?q=visibility+timeout").content.decode()

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import html
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import reduce
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.cache import cache
@@ -190,13 +192,10 @@ def parse_query(text: str) -> ParsedQuery:
             units_all.setdefault(str(unit), (unit, count))
         if units:
             sides.append(_all([unit for unit, _ in units]))
-    query = None
-    for side in sides:
-        query = side if query is None else query | side
-    excluded = None
-    for word in understood.excluded:
-        part = SearchQuery(word, search_type="phrase", config=CONFIG)
-        excluded = part if excluded is None else excluded | part
+    query = _any(sides) if sides else None
+    exclusions = [SearchQuery(word, search_type="phrase", config=CONFIG)
+                  for word in understood.excluded]  # fmt: skip
+    excluded = _any(exclusions) if exclusions else None
     return ParsedQuery(
         text=understood.text,
         query=query,
@@ -264,10 +263,7 @@ def _unit(group: list[str], vocabulary: dict[str, str], expanded: dict) -> Searc
 
 
 def _all(units: list[SearchQuery]) -> SearchQuery:
-    query = units[0]
-    for unit in units[1:]:
-        query &= unit
-    return query
+    return reduce(operator.and_, units)
 
 
 @dataclass
@@ -306,20 +302,21 @@ def search(
     if not text:
         return SearchResults(query="", results=[], total=0, page=1)
     options = {"service": service, "domain": domain, "page": page}
-    results = _run(text, **options)
+    parsed = parse_query(text)
+    results = _run(parsed, **options)
     results.jump = service_named(results.query)
     if results.total >= FEW_RESULTS:
         return results
     suggestion = suggest(results.query)
     if results.total == 0 and suggestion:
-        corrected = _run(suggestion, **options)
+        corrected = _run(parse_query(suggestion), **options)
         if corrected.total:
             corrected.corrected_from = results.query
             corrected.jump = results.jump
             return corrected
     # Few or no sections have every word: rank the sections by how many (weighted) words
     # they match; those with every word come first.
-    closest = _run(text, partial=True, **options)
+    closest = _run(parsed, partial=True, **options)
     if closest.total > results.total:
         closest.jump, closest.suggestion = results.jump, suggestion
         closest.partial = results.total == 0
@@ -344,8 +341,7 @@ def search_cached(
     return results
 
 
-def _run(text: str, *, service, domain, page, partial: bool = False) -> SearchResults:
-    parsed = parse_query(text)
+def _run(parsed: ParsedQuery, *, service, domain, page, partial: bool = False) -> SearchResults:
     empty = SearchResults(
         query=parsed.text, results=[], total=0, page=1, shortened=parsed.shortened
     )
@@ -435,10 +431,7 @@ def _run(text: str, *, service, domain, page, partial: bool = False) -> SearchRe
 
 
 def _any(units: list[SearchQuery]) -> SearchQuery:
-    query = units[0]
-    for unit in units[1:]:
-        query |= unit
-    return query
+    return reduce(operator.or_, units)
 
 
 def _count_in_title(queries: list[SearchQuery]):
@@ -446,26 +439,20 @@ def _count_in_title(queries: list[SearchQuery]):
     if not queries:
         return Value(0)
     title_only = [0.0, 0.0, 0.0, 1.0]  # weights D, C, B, A
-    parts = [
+    return reduce(operator.add, [
         Case(When(GreaterThan(SearchRank(F("search_vector"), q, weights=title_only), 0), then=1),
              default=0)
         for q in queries
-    ]  # fmt: skip
-    total = parts[0]
-    for part in parts[1:]:
-        total = total + part
-    return total
+    ])  # fmt: skip
 
 
 def _count_matching(queries: list):
     """How many of the queries a section matches (0 when there are none)."""
     if not queries:
         return Value(0)
-    parts = [Case(When(search_vector=query, then=1), default=0) for query in queries]
-    total = parts[0]
-    for part in parts[1:]:
-        total = total + part
-    return total
+    return reduce(
+        operator.add, [Case(When(search_vector=query, then=1), default=0) for query in queries]
+    )
 
 
 def highlight_markers(headline: str) -> str:

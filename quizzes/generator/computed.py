@@ -149,7 +149,7 @@ def cross_zone(rng: random.Random) -> Problem:
     )
 
 
-KINDS = [  # fmt: skip
+KINDS = [
     Kind("rcu", "dynamodb", "1.3", r"\bRCU", 14, rcu, r"RCU\)? (?:represents|=) (?:one|1)"),
     Kind("wcu", "dynamodb", "1.3", r"\bWCU", 12, wcu, r"WCU\)? (?:represents|=) (?:one|1)"),
     Kind(

@@ -49,14 +49,44 @@ class Evidence:
                 scored.append((-hits, section.id, section))
         return [section for _, _, section in sorted(scored)[:limit]]
 
-    def quote(self, section: SectionText, pattern: str, limit: int = 220) -> str:
+    def quote(self, section: SectionText, pattern: str) -> str:
         """The first line of a section that matches, trimmed, for an explanation."""
-        regex = re.compile(pattern)
-        for line in section.text.splitlines():
-            if regex.search(line):
-                line = " ".join(line.split())
-                return line if len(line) <= limit else line[:limit].rsplit(" ", 1)[0] + " …"
-        return ""
+        return quote_line(section.text, re.compile(pattern))
+
+
+QUOTE_LIMIT = 240
+
+
+def quote_line(text: str, regex: re.Pattern, min_words: int = 1) -> str:
+    """The first line of the text that matches (and has `min_words` words or more), without
+    Markdown emphasis: whole if short, else the sentence that holds the match, else trimmed
+    around the match to QUOTE_LIMIT characters."""
+    for line in text.splitlines():
+        if len(line.split()) < min_words or not regex.search(line):
+            continue
+        line = " ".join(line.replace("**", "").split()).strip(" -*•")
+        match = regex.search(line)
+        if not match:
+            continue  # the pattern needed the emphasis: no clean quote in this line
+        if len(line) <= QUOTE_LIMIT:
+            return line
+        line = _sentence_around(line, match)
+        if len(line) <= QUOTE_LIMIT:
+            return line
+        match = regex.search(line) or match
+        start = max(0, match.start() - QUOTE_LIMIT // 2)
+        piece = line[start : start + QUOTE_LIMIT]
+        if start:
+            piece = "… " + piece.split(" ", 1)[-1]
+        return piece.rsplit(" ", 1)[0] + " …"
+    return ""
+
+
+def _sentence_around(line: str, match: re.Match) -> str:
+    """The sentence of a long line that holds the match (the whole line if none ends)."""
+    start = line.rfind(". ", 0, match.start()) + 2 if ". " in line[: match.start()] else 0
+    end = line.find(". ", match.end())
+    return line[start : end + 1 if end != -1 else len(line)].strip()
 
 
 def load_evidence() -> Evidence:

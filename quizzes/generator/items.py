@@ -11,12 +11,11 @@ import random
 import re
 
 from quizzes.generator.draft import Draft, Option, shuffled
-from quizzes.generator.evidence import Evidence, SectionText
+from quizzes.generator.evidence import Evidence, SectionText, quote_line
 from quizzes.generator.item_models import ItemModel, Variant, item_models_load, variants
 from quizzes.validation import choose_phrase
 
 FAMILY = "item"
-QUOTE_LIMIT = 240
 QUOTE_MIN_WORDS = 6
 
 
@@ -88,36 +87,7 @@ def _evidence_for(
             regex = re.compile(term, re.I)
             for scope in scopes:
                 for section in scope:
-                    quote = _quote(section.text, regex, min_words)
+                    quote = quote_line(section.text, regex, min_words)
                     if quote:
                         return section, quote
     return None
-
-
-def _sentence_around(line: str, regex: re.Pattern) -> str:
-    """The sentence of a long line that holds the match (the whole line if none ends)."""
-    match = regex.search(line)
-    start = max(line.rfind(". ", 0, match.start()) + 2, 0) if ". " in line[: match.start()] else 0
-    end = line.find(". ", match.end())
-    return line[start : end + 1 if end != -1 else len(line)].strip()
-
-
-def _quote(text: str, regex: re.Pattern, min_words: int = 1) -> str:
-    """The line that matches, trimmed around the match to at most QUOTE_LIMIT characters."""
-    for line in text.splitlines():
-        match = regex.search(line)
-        if not match or len(line.split()) < min_words:
-            continue
-        line = " ".join(line.replace("**", "").split()).strip(" -*•")
-        if len(line) <= QUOTE_LIMIT:
-            return line
-        line = _sentence_around(line, regex)
-        if len(line) <= QUOTE_LIMIT:
-            return line
-        match = regex.search(line)
-        start = max(0, match.start() - QUOTE_LIMIT // 2)
-        piece = line[start : start + QUOTE_LIMIT]
-        if start:
-            piece = "… " + piece.split(" ", 1)[-1]
-        return piece.rsplit(" ", 1)[0] + " …"
-    return ""

@@ -87,7 +87,19 @@ def _content(tokens: list[str], understood: Understood) -> list[str]:
         if token and token.lower() != "or":
             kept.append(token)
     content = [token for token in kept if token.lower().strip("'\"") not in FILLER]
-    return content or [token for token in kept if token.lower() not in {"vs", "versus"}]
+    content = content or [token for token in kept if token.lower() not in {"vs", "versus"}]
+    return _first_of_each(content)
+
+
+def _first_of_each(tokens: list[str]) -> list[str]:
+    """Each token once (ignoring case), as first written: "timeout timeout" is one word."""
+    seen: set[str] = set()
+    unique = []
+    for token in tokens:
+        if token.lower() not in seen:
+            seen.add(token.lower())
+            unique.append(token)
+    return unique
 
 
 def _capped(understood: Understood) -> Understood:

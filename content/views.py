@@ -79,19 +79,24 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     data = form.cleaned_data if form.is_valid() else {}
+    version = Source.objects.content_version()
     results = search_module.search_cached(
         data.get("q") or "",
         service=data.get("service") or None,
         domain=data.get("domain"),
         page=data.get("page") or 1,
+        version=version,
     )
     context = {
         "form": form,
         "query": results.query,
         "results": results,
+        # queried only when the cached option list is missing
         "services": Service.objects.with_content().order_by("name").only("slug", "name"),
         "selected_service": data.get("service") or "",
         "selected_domain": data.get("domain"),
+        "content_version": version,
+        "cache_seconds": PAGE_CACHE_SECONDS,
     }
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, "content/_search_results.html", context)

@@ -54,3 +54,10 @@ def test_long_queries_are_shortened_at_a_word_and_capped_in_words():
     assert len(understood.words) == 1
     many = understand(" ".join(f"word{number}" for number in range(30)))
     assert len(many.words) == MAX_WORDS and not many.shortened
+
+
+def test_a_repeated_word_is_searched_once_as_first_written():
+    assert understand("SQS sqs visibility Timeout timeout").sides == [
+        ["SQS", "visibility", "Timeout"]
+    ]
+    assert understand("timeout " * 20).sides == [["timeout"]]

@@ -1,5 +1,6 @@
 """Search: relevance on the seed notes, and behaviour on small notes written for the test."""
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -123,7 +124,9 @@ def test_filters_narrow_by_service_and_domain(seed_notes, db):
 
 
 def test_search_queries_do_not_grow_with_results(seed_notes, db, client):
-    def count(url):
+    def count(url, *, cached=False):
+        if not cached:
+            cache.clear()
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
         return len(queries)
@@ -131,3 +134,5 @@ def test_search_queries_do_not_grow_with_results(seed_notes, db, client):
     few = count("/search/?q=nested+stacks")  # 7 results
     many = count("/search/?q=encryption")  # over 100 results, 20 on the page
     assert many == few <= 8
+    # Again: the results and the service list are remembered; only the content version is read.
+    assert count("/search/?q=encryption", cached=True) == 1

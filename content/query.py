@@ -28,6 +28,18 @@ FILLER_WORDS = """a an the and of to in on for with by from at as about into ont
     explain mean means meaning way ways best example need needs get gets use used using work
     works possible please tell show find some any aws amazon"""
 FILLER = frozenset(FILLER_WORDS.split())
+# Shorthand learners type for the words notes write out; a query word also finds its long form.
+SHORTHAND = {
+    "max": "maximum", "min": "minimum", "config": "configuration", "env": "environment",
+    "auth": "authentication", "perms": "permissions", "perm": "permission",
+    "repo": "repository", "db": "database", "msg": "message", "msgs": "messages",
+    "info": "information", "app": "application", "apps": "applications",
+    "docs": "documentation", "sec": "seconds", "secs": "seconds", "mins": "minutes",
+    "hr": "hour", "hrs": "hours", "prod": "production", "dev": "development",
+    "var": "variable", "vars": "variables", "creds": "credentials", "cert": "certificate",
+    "certs": "certificates", "dir": "directory", "pkg": "package", "deps": "dependencies",
+    "infra": "infrastructure", "async": "asynchronous", "sync": "synchronous",
+}  # fmt: skip
 
 
 @dataclass

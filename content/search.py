@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import html
+import math
 import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import reduce
+from functools import lru_cache, reduce
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.cache import cache
@@ -22,8 +23,9 @@ from django.db.models import Case, F, Value, When
 from django.db.models.lookups import GreaterThan
 
 from content.importer.catalog import GLOSSARY
+from content.importer.classify import ServiceMatcher
 from content.models import Section, Service, Source, Term
-from content.query import MAX_LENGTH, understand
+from content.query import MAX_LENGTH, SHORTHAND, Understood, understand
 
 CONFIG = "english"
 PAGE_SIZE = 20
@@ -34,11 +36,15 @@ MARK_START, MARK_END = "\ue000", "\ue001"
 TOKEN = re.compile(r'-?"[^"]*"?|\S+')
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}s?$")
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]{3,}")
+PART = re.compile(r"[a-z0-9]+")
 COMPOUND = re.compile(r"\b[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+\b")
 MAX_CORRECTED_WORDS = 3  # typo correction looks up at most this many unknown words …
 MAX_CHECKED_WORDS = 12  # … among the first this many words
 CANDIDATE_UNITS = 4  # a partial match has one of the query's this many rarest words
-RANKED_ROWS = 100  # fully ranked rows (partial matches); later pages keep the cheaper order
+COUNT_CAP = 300  # matching sections counted per word (for its weight) up to this many
+TITLE_BOOST = 0.5  # see _score
+SERVICE_BOOST = 2.0
+RANK_BOOST = 3.0
 PARTIAL_ROWS = 500  # sections considered when no section has every word
 CACHE_SECONDS = 3600  # results of a query are remembered (until the notes change)
 FILLER = {"amazon", "aws", "and", "of", "for", "the", "to", "in", "with"}
@@ -160,54 +166,117 @@ class ParsedQuery:
     query: SearchQuery | None  # every content word (each side of a comparison)
     sides: list[SearchQuery] = field(default_factory=list)  # a comparison's sides
     units: list[SearchQuery] = field(default_factory=list)  # one per content word or phrase
+    weights: list[float] = field(default_factory=list)  # per unit: rarer words weigh more
     rare_units: list[SearchQuery] = field(default_factory=list)  # the rarest few, for candidates
     excluded: SearchQuery | None = None
     expanded: dict[str, str] = field(default_factory=dict)  # acronym -> what it stands for
     shortened: bool = False
+    services: list[str] = field(default_factory=list)  # services the query names (slugs)
 
 
 def parse_query(text: str) -> ParsedQuery:
     """The query's content words as search units (acronyms and compounds with their variants),
-    combined per side; see content/query.py for what counts as a side, filler or exclusion."""
-    understood = understand(text)
+    combined per side, each weighed by how few sections it matches; see content/query.py for
+    what counts as a side, filler or exclusion."""
+    understood = _shared_context(understand(text))
     words = understood.words
     lookups = {token.rstrip("s") for token in words if ACRONYM.match(token)}
     lookups |= {token.lower().replace("-", "") for token in words if len(token) >= 4}
     lookups |= {
         _joined(a, b) for side in understood.sides for a, b in zip(side, side[1:], strict=False)
     }
-    lookups |= {token.lower() for token in words}
-    rows = Term.objects.filter(term__in=lookups).values_list("term", "expansion", "frequency")
-    vocabulary = {term: expansion for term, expansion, _ in rows}
-    frequency = {term: count for term, expansion, count in rows if not expansion}
+    rows = Term.objects.filter(term__in=lookups).values_list("term", "expansion")
+    vocabulary = dict(rows)
     expanded: dict[str, str] = {}
     sides = []
-    units_all: dict[str, tuple[SearchQuery, int]] = {}
+    units_all: dict[str, SearchQuery] = {}
     for side in understood.sides:
-        groups = _groups(side, vocabulary)
-        units = [(_unit(group, vocabulary, expanded), group) for group in groups]
-        units = [(unit, group) for unit, group in units if unit is not None]
-        for unit, group in units:
-            count = min(frequency.get(token.lower().strip('"'), 0) for token in group)
-            units_all.setdefault(str(unit), (unit, count))
+        pairs = [(group, _unit(group, vocabulary, expanded)) for group in _groups(side, vocabulary)]
+        units = [unit for _, unit in pairs if unit is not None]
+        for group, unit in pairs:
+            if unit is not None:
+                units_all.setdefault(" ".join(group).lower(), unit)
         if units:
-            sides.append(_all([unit for unit, _ in units]))
+            sides.append(_all(units))
     query = _any(sides) if sides else None
     exclusions = [SearchQuery(word, search_type="phrase", config=CONFIG)
                   for word in understood.excluded]  # fmt: skip
-    excluded = _any(exclusions) if exclusions else None
+    # A compound that no section has ("x-amz-request-payer" where the notes misspell it)
+    # is ranked by its parts in the closest matches.
+    parts = {key: _parts(key) for key in units_all if not key.startswith('"')}
+    parts = {key: found for key, found in parts.items() if len(found) > 1}
+    part_units = {part: SearchQuery(part, search_type="plain", config=CONFIG)
+                  for found in parts.values() for part in found}  # fmt: skip
+    counted = dict(zip([*units_all, *part_units], document_counts(
+        [*units_all.values(), *part_units.values()]), strict=True))  # fmt: skip
+    for key in parts:
+        if not counted[key]:
+            del units_all[key]
+            units_all.update({part: part_units[part] for part in parts[key]})
+    units = list(units_all.values())
+    counts = [counted[key] for key in units_all]
+    by_rarity = sorted((count, index) for index, count in enumerate(counts) if count)
     return ParsedQuery(
         text=understood.text,
         query=query,
         sides=sides if len(sides) > 1 else [],
-        units=[unit for unit, _ in units_all.values()],
-        rare_units=[unit for unit, _ in sorted(units_all.values(), key=lambda pair: pair[1])][
-            :CANDIDATE_UNITS
-        ],
-        excluded=excluded,
+        units=units,
+        weights=[math.log((COUNT_CAP + 1) / (count + 0.5)) for count in counts],
+        rare_units=[units[index] for _, index in by_rarity[:CANDIDATE_UNITS]],
+        excluded=_any(exclusions) if exclusions else None,
         expanded=expanded,
         shortened=understood.shortened,
+        services=services_named_in(" ".join(words)),
     )
+
+
+def _shared_context(understood: Understood) -> Understood:
+    """A service named at the start of a comparison is the context of every side:
+    "dynamodb query vs scan" compares DynamoDB's query and DynamoDB's scan."""
+    if not understood.comparison or len(understood.sides[0]) < 2:
+        return understood
+    first = understood.sides[0][0]
+    if not services_named_in(first):
+        return understood
+    understood.sides = [understood.sides[0]] + [
+        side if first.lower() in map(str.lower, side) else [first, *side]
+        for side in understood.sides[1:]
+    ]
+    return understood
+
+
+def _parts(token: str) -> list[str]:
+    """The words of a compound token ("x-amz-request-payer", "s3:GetObject"), each once."""
+    found = [part for part in PART.findall(token) if len(part) > 1 and part not in FILLER]
+    return list(dict.fromkeys(found))
+
+
+def services_named_in(text: str) -> list[str]:
+    """The slugs of the services a query names, by name, short name, alias or acronym (in
+    any case)."""
+    matcher = _service_matcher(Source.objects.content_version())
+    return matcher.services_named(f"{text} {text.upper()}")
+
+
+@lru_cache(maxsize=2)
+def _service_matcher(content_version: str) -> ServiceMatcher:
+    return ServiceMatcher.from_services(Service.objects.all())
+
+
+def document_counts(units: list[SearchQuery]) -> list[int]:
+    """How many sections match each unit, counted up to COUNT_CAP (one query, each count
+    stops at the cap, so a common word costs no more than a rare one)."""
+    if not units:
+        return []
+    parts, params = [], []
+    for unit in units:
+        matching = Section.objects.filter(search_vector=unit).order_by().values("id")
+        sql, unit_params = matching[:COUNT_CAP].query.sql_with_params()
+        parts.append(f"(SELECT count(*) FROM ({sql}) AS matching)")
+        params.extend(unit_params)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        return list(cursor.fetchone())
 
 
 def _joined(first: str, second: str) -> str:
@@ -259,6 +328,8 @@ def _unit(group: list[str], vocabulary: dict[str, str], expanded: dict) -> Searc
             unit |= SearchQuery(compound, search_type="phrase", config=CONFIG)
     if joined != token.lower():
         unit |= SearchQuery(joined, search_type="plain", config=CONFIG)
+    if token.lower() in SHORTHAND:  # "max" finds "maximum" too
+        unit |= SearchQuery(SHORTHAND[token.lower()], search_type="plain", config=CONFIG)
     return unit
 
 
@@ -361,7 +432,7 @@ def _run(parsed: ParsedQuery, *, service, domain, page, partial: bool = False) -
         sections = sections.exclude(search_vector=parsed.excluded)
     # A partial match needs one of the rarest words (a section with only "the", "data" or
     # "service" of a long question is no close match), which also bounds the rows ranked.
-    query = _any(parsed.rare_units) if partial else parsed.query
+    query = _any(parsed.units) if partial else parsed.query
     if partial:
         # The candidates, rarest word first, at most PARTIAL_ROWS of them: a long question of
         # common words costs the same on a corpus twenty times larger.
@@ -382,29 +453,14 @@ def _run(parsed: ParsedQuery, *, service, domain, page, partial: bool = False) -
     if not total:
         return empty
     page = min(max(page, 1), max(1, -(-total // PAGE_SIZE)))
-    # Cheap keys first (does the title equal the query, both sides, how many words); for a
-    # partial match the costlier ones (words in the title, cover density) only for the first
-    # RANKED_ROWS.
+    # An exact title first, then sections that discuss both sides of a comparison, then score.
     keyed = matches.annotate(
         title_match=Case(When(title__iexact=parsed.text, then=1), default=0),
         both_sides=_count_matching(parsed.sides),
-        coverage=_count_matching(parsed.units if partial else []),
-    ).order_by("-title_match", "-both_sides", "-coverage", "service__name", "line_start")
+        score=_score(parsed, query, partial=partial),
+    ).order_by("-title_match", "-both_sides", "-score", "service__name", "line_start")
     first, last = (page - 1) * PAGE_SIZE, page * PAGE_SIZE
-    if partial and last > RANKED_ROWS:
-        ids = list(keyed.values_list("id", flat=True)[first:last])
-    else:
-        preselect = partial and total > RANKED_ROWS
-        best = keyed.values_list("id", flat=True)[:RANKED_ROWS] if preselect else None
-        ranked = (keyed.filter(id__in=list(best)) if best is not None else keyed).annotate(
-            title_words=_count_in_title(parsed.units),
-            rank=SearchRank(F("search_vector"), query, cover_density=True, normalization=Value(1)),
-        )
-        ranked = ranked.order_by(
-            "-title_match", "-both_sides", "-coverage", "-title_words", "-rank",
-            "service__name", "line_start",
-        )  # fmt: skip
-        ids = list(ranked.values_list("id", flat=True)[first:last])
+    ids = list(keyed.values_list("id", flat=True)[first:last])
     rows = (
         Section.objects.filter(id__in=ids)
         .select_related("service", "topic", "source")
@@ -438,19 +494,31 @@ def _run(parsed: ParsedQuery, *, service, domain, page, partial: bool = False) -
     )
 
 
+def _score(parsed: ParsedQuery, query: SearchQuery, *, partial: bool):
+    """The weights of the words a section matches (all match, unless partial), those in its
+    title TITLE_BOOST times again; SERVICE_BOOST when the query names its service; and
+    RANK_BOOST times its cover density (how close together the words are)."""
+    matched = _weigh_matching(parsed.units, parsed.weights) if partial else Value(0.0)
+    in_title = _weigh_in_title(parsed.units, parsed.weights)
+    named = Case(When(service__slug__in=parsed.services, then=Value(SERVICE_BOOST)),
+                 default=Value(0.0))  # fmt: skip
+    density = SearchRank(F("search_vector"), query, cover_density=True, normalization=Value(1))
+    return matched + TITLE_BOOST * in_title + named + RANK_BOOST * density
+
+
 def _any(units: list[SearchQuery]) -> SearchQuery:
     return reduce(operator.or_, units)
 
 
-def _count_in_title(queries: list[SearchQuery]):
-    """How many of the queries match the section's title (weight A of its stored vector)."""
+def _weigh_in_title(queries: list[SearchQuery], weights: list[float]):
+    """The weights of the queries that match the section's title (weight A of its vector)."""
     if not queries:
-        return Value(0)
+        return Value(0.0)
     title_only = [0.0, 0.0, 0.0, 1.0]  # weights D, C, B, A
     return reduce(operator.add, [
-        Case(When(GreaterThan(SearchRank(F("search_vector"), q, weights=title_only), 0), then=1),
-             default=0)
-        for q in queries
+        Case(When(GreaterThan(SearchRank(F("search_vector"), query, weights=title_only), 0),
+                  then=Value(weight)), default=Value(0.0))
+        for query, weight in zip(queries, weights, strict=True)
     ])  # fmt: skip
 
 
@@ -461,6 +529,14 @@ def _count_matching(queries: list):
     return reduce(
         operator.add, [Case(When(search_vector=query, then=1), default=0) for query in queries]
     )
+
+
+def _weigh_matching(queries: list[SearchQuery], weights: list[float]):
+    """The weights of the queries a section matches."""
+    return reduce(operator.add, [
+        Case(When(search_vector=query, then=Value(weight)), default=Value(0.0))
+        for query, weight in zip(queries, weights, strict=True)
+    ])  # fmt: skip
 
 
 def highlight_markers(headline: str) -> str:

@@ -129,3 +129,39 @@ def test_the_same_search_again_is_remembered_until_the_notes_change(
     (tmp_path / "more" / "c.md").write_text("# SQS\n\n## Visibility timeout FAQ\nMore.\n")
     notes_import(paths=[tmp_path / "more"])
     assert "Visibility timeout FAQ" in client.get("/search/?q=visibility+timeout").content.decode()
+
+
+WEIGHTS = {
+    "lambda.md": "# Lambda\n\n## Retries\nThe function retries twice.\n\n## Idempotency\nAn "
+    "idempotent function is safe to run again.\n\n## Limits\nThe maximum memory is 10 GB.\n",
+    "sqs.md": "# SQS\n\n## Redrive\nFailed receives are retries.\n\n## Consumers\nA consumer "
+    "retries after the visibility timeout.\n\n## Requester pays\nSend the "
+    "x-amx-request-payer header.\n",
+    "sns.md": "# SNS\n\n## Delivery\nDelivery retries follow a policy.\n\n## Limits\n"
+    "Maximum message size.\n",
+}
+
+
+@pytest.fixture
+def weight_notes(tmp_path, db):
+    for name, text in WEIGHTS.items():
+        (tmp_path / name).write_text(text)
+    notes_import(paths=[tmp_path])
+
+
+def test_closest_matches_weigh_rare_words_above_common_ones(weight_notes):
+    # No section has "backoff"; "idempotent" is in one section, "retries" in four.
+    results = search("idempotent function retries backoff")
+    assert results.partial
+    assert [section.title for section in results.results][:2] == ["Idempotency", "Retries"]
+
+
+def test_shorthand_finds_the_long_form(weight_notes):
+    results = search("lambda max memory")
+    assert (results.results[0].service.slug, results.results[0].title) == ("lambda", "Limits")
+    assert not results.partial
+
+
+def test_a_compound_no_section_has_is_matched_by_its_parts(weight_notes):
+    results = search("x-amz-request-payer")
+    assert results.partial and results.results[0].title == "Requester pays"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from content.importer.run import notes_import
+from tests.notes import import_notes
 
 NOTES = {
     "sqs.md": "# SQS\n\n## Visibility timeout\nHides a message while a consumer works on it.\n\n"
@@ -14,9 +14,7 @@ NOTES = {
 
 @pytest.fixture
 def imported(tmp_path, django_db_serialized_rollback):
-    for name, text in NOTES.items():
-        (tmp_path / name).write_text(text)
-    notes_import(paths=[tmp_path])
+    import_notes(tmp_path, NOTES)
 
 
 def test_search_as_you_type_pushes_the_url_and_links_to_the_section(

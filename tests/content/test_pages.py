@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from content.importer.run import notes_import
 from content.models import Section
+from tests.notes import import_notes
 
 LAMBDA = """# Lambda
 
@@ -20,13 +21,6 @@ SQS = """# SQS
 ## Visibility timeout
 Set it to six times the Lambda timeout.
 """
-
-
-def import_notes(folder, files):
-    folder.mkdir(exist_ok=True)
-    for name, text in files.items():
-        (folder / name).write_text(text)
-    notes_import(paths=[folder])
 
 
 @pytest.fixture

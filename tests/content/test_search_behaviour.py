@@ -4,6 +4,7 @@ import pytest
 
 from content.importer.run import notes_import
 from content.search import search
+from tests.notes import import_notes
 
 ORDERED = {
     "a.md": "# SQS\n\n## Visibility timeout\nThe visibility timeout hides a message while "
@@ -15,9 +16,7 @@ ORDERED = {
 
 @pytest.fixture
 def small_notes(tmp_path, db):
-    for name, text in ORDERED.items():
-        (tmp_path / name).write_text(text)
-    notes_import(paths=[tmp_path])
+    import_notes(tmp_path, ORDERED)
 
 
 def test_results_are_ranked_title_matches_first(small_notes):
@@ -57,9 +56,7 @@ RULES = {
 
 @pytest.fixture
 def rule_notes(tmp_path, db):
-    for name, text in RULES.items():
-        (tmp_path / name).write_text(text)
-    notes_import(paths=[tmp_path])
+    import_notes(tmp_path, RULES)
 
 
 def test_a_comparison_finds_either_side_and_ranks_sections_with_both_first(rule_notes):
@@ -144,9 +141,7 @@ WEIGHTS = {
 
 @pytest.fixture
 def weight_notes(tmp_path, db):
-    for name, text in WEIGHTS.items():
-        (tmp_path / name).write_text(text)
-    notes_import(paths=[tmp_path])
+    import_notes(tmp_path, WEIGHTS)
 
 
 def test_closest_matches_weigh_rare_words_above_common_ones(weight_notes):

@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 
 from content.importer.sources import sources_delete
 from content.models import ExamNote, Section, Service, Source, Topic
-from content.search import terms_rebuild
+from content.search import vocabulary_rebuild
 
 
 @admin.register(Service)
@@ -41,7 +41,7 @@ class SourceAdmin(admin.ModelAdmin):
     def remove(self, request, queryset):
         """The same as `import_notes --remove`; a later import of the file brings it back."""
         reports = sources_delete({source.pk: source for source in queryset})
-        terms_rebuild()
+        vocabulary_rebuild()
         self.message_user(request, f"Removed {len(reports)} sources.", messages.SUCCESS)
 
 

@@ -292,3 +292,14 @@ class Term(models.Model):
 
     def __str__(self):
         return f"{self.term} ({self.expansion})" if self.expansion else self.term
+
+
+class Lexeme(models.Model):
+    """How many sections hold each word of the search index (as PostgreSQL stems it): the
+    weight of a query word, so that rare words count more (rebuilt with the vocabulary)."""
+
+    lexeme = models.TextField(unique=True)
+    documents = models.PositiveIntegerField()
+
+    def __str__(self):
+        return f"{self.lexeme} ({self.documents})"

@@ -26,7 +26,9 @@ FILLER_WORDS = """a an the and of to in on for with by from at as about into ont
     we our you your it its this that these those there here what whats which when where why how
     who whom happens happen happened difference differences between vs versus compared compare
     explain mean means meaning way ways best example need needs get gets use used using work
-    works possible please tell show find some any aws amazon"""
+    works possible please tell show find some any aws amazon know inside whenever actually
+    still really also every someone something anything want wants make makes another able
+    instead just only like thing things stuff"""
 FILLER = frozenset(FILLER_WORDS.split())
 # Shorthand learners type for the words notes write out; a query word also finds its long form.
 SHORTHAND = {
@@ -92,7 +94,7 @@ def _content(tokens: list[str], understood: Understood) -> list[str]:
     else is left (a query of only "what is" still searches something)."""
     kept = []
     for token in tokens:
-        if token.startswith("-") and len(token) > 1:
+        if token.startswith("-") and len(token) > 1 and token[1] != "-":  # not "--max-items"
             understood.excluded.append(token[1:].strip('"'))
             continue
         token = token.strip(",;:!?()")

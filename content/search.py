@@ -24,7 +24,7 @@ from django.db.models.lookups import GreaterThan
 
 from content.importer.catalog import GLOSSARY
 from content.importer.classify import ServiceMatcher
-from content.models import Section, Service, Source, Term
+from content.models import Lexeme, Section, Service, Source, Term
 from content.query import MAX_LENGTH, SHORTHAND, Understood, understand
 
 CONFIG = "english"
@@ -43,9 +43,9 @@ MAX_CHECKED_WORDS = 12  # … among the first this many words
 CANDIDATE_UNITS = 4  # a partial match has one of the query's this many rarest words
 COUNT_CAP = 300  # matching sections counted per word (for its weight) up to this many
 TITLE_BOOST = 0.5  # see _score
-SERVICE_BOOST = 2.0
 RANK_BOOST = 3.0
 PARTIAL_ROWS = 500  # sections considered when no section has every word
+RANKED_ROWS = 100  # of those, fully scored (see _run)
 CACHE_SECONDS = 3600  # results of a query are remembered (until the notes change)
 FILLER = {"amazon", "aws", "and", "of", "for", "the", "to", "in", "with"}
 # Tried once per run of [\w-] characters, at its first capital that starts a word: a try at a
@@ -121,6 +121,26 @@ def terms_rebuild() -> int:
     return len(terms)
 
 
+def vocabulary_rebuild() -> None:
+    """Rebuild what search derives from every section: the vocabulary and the word weights."""
+    terms_rebuild()
+    lexemes_rebuild()
+
+
+@transaction.atomic
+def lexemes_rebuild() -> None:
+    """Count the sections that hold each word of the search index (PostgreSQL's ts_stat)."""
+    Lexeme.objects.all().delete()
+    sections = Section.objects.filter(search_vector__isnull=False).values("search_vector")
+    sql, params = sections.query.sql_with_params()  # no parameters: ts_stat takes its text
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {Lexeme._meta.db_table} (lexeme, documents) "
+            "SELECT word, ndoc FROM ts_stat(%s)",
+            [sql % params],
+        )
+
+
 def definitions(text: str) -> list[tuple[str, str]]:
     """Acronyms defined in text: "Global Secondary Index (GSI)", "SAR (AWS Serverless
     Application Repository)". The words' initials must spell the acronym."""
@@ -160,6 +180,9 @@ def _plain_name(service: Service) -> str:
     return re.sub(r"^(?:Amazon|AWS)\s+|\s*\(.*\)$", "", service.name)
 
 
+Variant = tuple[str, str]  # a word's text and its search type ("plain", "phrase")
+
+
 @dataclass
 class ParsedQuery:
     text: str
@@ -171,7 +194,6 @@ class ParsedQuery:
     excluded: SearchQuery | None = None
     expanded: dict[str, str] = field(default_factory=dict)  # acronym -> what it stands for
     shortened: bool = False
-    services: list[str] = field(default_factory=list)  # services the query names (slugs)
 
 
 def parse_query(text: str) -> ParsedQuery:
@@ -189,15 +211,16 @@ def parse_query(text: str) -> ParsedQuery:
     vocabulary = dict(rows)
     expanded: dict[str, str] = {}
     sides = []
-    units_all: dict[str, SearchQuery] = {}
+    units_all: dict[str, list[Variant]] = {}  # by the words they stand for
     for side in understood.sides:
-        pairs = [(group, _unit(group, vocabulary, expanded)) for group in _groups(side, vocabulary)]
-        units = [unit for _, unit in pairs if unit is not None]
-        for group, unit in pairs:
-            if unit is not None:
-                units_all.setdefault(" ".join(group).lower(), unit)
-        if units:
-            sides.append(_all(units))
+        groups = [
+            (group, _unit(group, vocabulary, expanded)) for group in _groups(side, vocabulary)
+        ]
+        groups = [(group, variants) for group, variants in groups if variants]
+        for group, variants in groups:
+            units_all.setdefault(" ".join(group).lower(), variants)
+        if groups:
+            sides.append(_all([_tsquery(variants) for _, variants in groups]))
     query = _any(sides) if sides else None
     exclusions = [SearchQuery(word, search_type="phrase", config=CONFIG)
                   for word in understood.excluded]  # fmt: skip
@@ -205,15 +228,13 @@ def parse_query(text: str) -> ParsedQuery:
     # is ranked by its parts in the closest matches.
     parts = {key: _parts(key) for key in units_all if not key.startswith('"')}
     parts = {key: found for key, found in parts.items() if len(found) > 1}
-    part_units = {part: SearchQuery(part, search_type="plain", config=CONFIG)
-                  for found in parts.values() for part in found}  # fmt: skip
-    counted = dict(zip([*units_all, *part_units], document_counts(
-        [*units_all.values(), *part_units.values()]), strict=True))  # fmt: skip
+    part_units = {part: [(part, "plain")] for found in parts.values() for part in found}
+    counted = document_counts({**units_all, **part_units})
     for key in parts:
         if not counted[key]:
             del units_all[key]
             units_all.update({part: part_units[part] for part in parts[key]})
-    units = list(units_all.values())
+    units = [_tsquery(variants) for variants in units_all.values()]
     counts = [counted[key] for key in units_all]
     by_rarity = sorted((count, index) for index, count in enumerate(counts) if count)
     return ParsedQuery(
@@ -226,7 +247,6 @@ def parse_query(text: str) -> ParsedQuery:
         excluded=_any(exclusions) if exclusions else None,
         expanded=expanded,
         shortened=understood.shortened,
-        services=services_named_in(" ".join(words)),
     )
 
 
@@ -263,20 +283,30 @@ def _service_matcher(content_version: str) -> ServiceMatcher:
     return ServiceMatcher.from_services(Service.objects.all())
 
 
-def document_counts(units: list[SearchQuery]) -> list[int]:
-    """How many sections match each unit, counted up to COUNT_CAP (one query, each count
-    stops at the cap, so a common word costs no more than a rare one)."""
-    if not units:
-        return []
-    parts, params = [], []
-    for unit in units:
-        matching = Section.objects.filter(search_vector=unit).order_by().values("id")
-        sql, unit_params = matching[:COUNT_CAP].query.sql_with_params()
-        parts.append(f"(SELECT count(*) FROM ({sql}) AS matching)")
-        params.extend(unit_params)
+def document_counts(units: dict[str, list[Variant]]) -> dict[str, int]:
+    """About how many sections match each unit (one query): for each variant, the fewest
+    sections that hold one of its words (0 if a word is in none); for the unit, its most
+    common variant."""
+    keys = [key for key, variants in units.items() for _ in variants]
+    texts = [text for variants in units.values() for text, _ in variants]
+    if not texts:
+        return dict.fromkeys(units, 0)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts), params)
-        return list(cursor.fetchone())
+        cursor.execute(
+            f"""
+            SELECT (SELECT CASE WHEN count(*) = cardinality(words) THEN min(documents) END
+                    FROM {Lexeme._meta.db_table} WHERE lexeme = ANY(words))
+            FROM (SELECT position, tsvector_to_array(to_tsvector(%s::regconfig, text)) AS words
+                  FROM unnest(%s::text[]) WITH ORDINALITY AS variant(text, position)) AS variant
+            ORDER BY position
+            """,
+            [CONFIG, texts],
+        )
+        found = [row[0] or 0 for row in cursor.fetchall()]
+    counts = dict.fromkeys(units, 0)
+    for key, count in zip(keys, found, strict=True):
+        counts[key] = max(counts[key], count)
+    return counts
 
 
 def _joined(first: str, second: str) -> str:
@@ -300,12 +330,12 @@ def _groups(side: list[str], vocabulary: dict[str, str]) -> list[list[str]]:
     return groups
 
 
-def _unit(group: list[str], vocabulary: dict[str, str], expanded: dict) -> SearchQuery | None:
-    """One content word (or compound) and its variants, as one tsquery."""
+def _unit(group: list[str], vocabulary: dict[str, str], expanded: dict) -> list[Variant]:
+    """One content word (or compound): its variants, each a (text, search type) pair."""
     token = " ".join(group)
     if token.startswith('"'):
         phrase = token.strip('"')
-        return SearchQuery(phrase, search_type="phrase", config=CONFIG) if phrase else None
+        return [(phrase, "phrase")] if phrase else []
     key = token.rstrip("s")
     if (
         len(group) == 1
@@ -314,23 +344,23 @@ def _unit(group: list[str], vocabulary: dict[str, str], expanded: dict) -> Searc
         and ("-" not in vocabulary[key])
     ):
         expanded[token] = vocabulary[key]
-        return SearchQuery(token, search_type="plain", config=CONFIG) | SearchQuery(
-            vocabulary[key], search_type="phrase", config=CONFIG
-        )
+        return [(token, "plain"), (vocabulary[key], "phrase")]
     joined = token.lower().replace("-", "").replace(" ", "")
     compound = vocabulary.get(joined, "")
     if len(group) > 1 and "-" in compound:
         # "write through": the notes' "write-through" or "writethrough" (not every "write")
-        unit = SearchQuery(compound, search_type="phrase", config=CONFIG)
+        variants = [(compound, "phrase")]
     else:
-        unit = SearchQuery(token, search_type="phrase", config=CONFIG)
-        if "-" in compound:
-            unit |= SearchQuery(compound, search_type="phrase", config=CONFIG)
+        variants = [(token, "phrase")] + ([(compound, "phrase")] if "-" in compound else [])
     if joined != token.lower():
-        unit |= SearchQuery(joined, search_type="plain", config=CONFIG)
+        variants.append((joined, "plain"))
     if token.lower() in SHORTHAND:  # "max" finds "maximum" too
-        unit |= SearchQuery(SHORTHAND[token.lower()], search_type="plain", config=CONFIG)
-    return unit
+        variants.append((SHORTHAND[token.lower()], "plain"))
+    return variants
+
+
+def _tsquery(variants: list[Variant]) -> SearchQuery:
+    return _any([SearchQuery(text, search_type=kind, config=CONFIG) for text, kind in variants])
 
 
 def _all(units: list[SearchQuery]) -> SearchQuery:
@@ -454,13 +484,28 @@ def _run(parsed: ParsedQuery, *, service, domain, page, partial: bool = False) -
         return empty
     page = min(max(page, 1), max(1, -(-total // PAGE_SIZE)))
     # An exact title first, then sections that discuss both sides of a comparison, then score.
+    order = ["-title_match", "-both_sides", "-score", "service__name", "line_start"]
     keyed = matches.annotate(
         title_match=Case(When(title__iexact=parsed.text, then=1), default=0),
         both_sides=_count_matching(parsed.sides),
-        score=_score(parsed, query, partial=partial),
-    ).order_by("-title_match", "-both_sides", "-score", "service__name", "line_start")
+    )
     first, last = (page - 1) * PAGE_SIZE, page * PAGE_SIZE
-    ids = list(keyed.values_list("id", flat=True)[first:last])
+    if partial and total > RANKED_ROWS:
+        # The costly parts of the score (words in the title, cover density) only for the
+        # RANKED_ROWS sections that match the most weight; later pages keep that order.
+        cheap = keyed.annotate(score=_score(parsed, query, partial=True, cheap=True))
+        if last > RANKED_ROWS:
+            ids = list(cheap.order_by(*order).values_list("id", flat=True)[first:last])
+            return _results(parsed, ids, query, total=total, page=page, partial=partial)
+        best = list(cheap.order_by(*order).values_list("id", flat=True)[:RANKED_ROWS])
+        keyed = keyed.filter(id__in=best)
+    ranked = keyed.annotate(score=_score(parsed, query, partial=partial)).order_by(*order)
+    ids = list(ranked.values_list("id", flat=True)[first:last])
+    return _results(parsed, ids, query, total=total, page=page, partial=partial)
+
+
+def _results(parsed, ids, query, *, total, page, partial) -> SearchResults:
+    """The page's sections, in the order of `ids`, with highlighted snippets."""
     rows = (
         Section.objects.filter(id__in=ids)
         .select_related("service", "topic", "source")
@@ -494,16 +539,16 @@ def _run(parsed: ParsedQuery, *, service, domain, page, partial: bool = False) -
     )
 
 
-def _score(parsed: ParsedQuery, query: SearchQuery, *, partial: bool):
+def _score(parsed: ParsedQuery, query: SearchQuery, *, partial: bool, cheap: bool = False):
     """The weights of the words a section matches (all match, unless partial), those in its
-    title TITLE_BOOST times again; SERVICE_BOOST when the query names its service; and
-    RANK_BOOST times its cover density (how close together the words are)."""
+    title TITLE_BOOST times again, and RANK_BOOST times its cover density (how close
+    together the words are). `cheap` leaves out the title and the density."""
     matched = _weigh_matching(parsed.units, parsed.weights) if partial else Value(0.0)
+    if cheap:
+        return matched
     in_title = _weigh_in_title(parsed.units, parsed.weights)
-    named = Case(When(service__slug__in=parsed.services, then=Value(SERVICE_BOOST)),
-                 default=Value(0.0))  # fmt: skip
     density = SearchRank(F("search_vector"), query, cover_density=True, normalization=Value(1))
-    return matched + TITLE_BOOST * in_title + named + RANK_BOOST * density
+    return matched + TITLE_BOOST * in_title + RANK_BOOST * density
 
 
 def _any(units: list[SearchQuery]) -> SearchQuery:

@@ -25,7 +25,7 @@ from content.importer.sources import (
 from content.importer.text import NotesError, decode
 from content.models import ExamNote, Mention, Section, Service, Source, Topic
 from content.rendering import render_section
-from content.search import sections_index, terms_rebuild
+from content.search import sections_index, vocabulary_rebuild
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
@@ -79,7 +79,7 @@ def notes_import(
     )  # fmt: skip
     reports.extend(sources_delete(gone))
     if any(report.status in ("imported", "removed") for report in reports):
-        terms_rebuild()
+        vocabulary_rebuild()
     return reports
 
 

@@ -12,7 +12,7 @@ from django.db.models import Q
 
 from content.importer.files import FileReport, Found, NoteFile
 from content.models import Source, Topic
-from content.search import terms_rebuild
+from content.search import vocabulary_rebuild
 
 
 def sources_remove(*, names: Iterable[str]) -> list[FileReport]:
@@ -31,7 +31,7 @@ def sources_remove(*, names: Iterable[str]) -> list[FileReport]:
             continue
         reports.extend(sources_delete({source.pk: source for source in sources}))
     if any(report.status == "removed" for report in reports):
-        terms_rebuild()
+        vocabulary_rebuild()
     return reports
 
 

@@ -19,7 +19,7 @@ from functools import lru_cache, reduce
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Case, F, Value, When
+from django.db.models import Case, F, Q, Value, When
 from django.db.models.lookups import GreaterThan
 
 from content.importer.catalog import GLOSSARY
@@ -44,6 +44,7 @@ CANDIDATE_UNITS = 4  # a partial match has one of the query's this many rarest w
 COUNT_CAP = 300  # matching sections counted per word (for its weight) up to this many
 TITLE_BOOST = 0.5  # see _score
 RANK_BOOST = 3.0
+TITLE_ONLY = [0.0, 0.0, 0.0, 1.0]  # rank weights D, C, B, A: the section title alone
 PARTIAL_ROWS = 500  # sections considered when no section has every word
 RANKED_ROWS = 100  # of those, fully scored (see _run)
 CACHE_SECONDS = 3600  # results of a query are remembered (until the notes change)
@@ -487,7 +488,7 @@ def _run(parsed: ParsedQuery, *, service, domain, page, partial: bool = False) -
     order = ["-title_match", "-both_sides", "-score", "service__name", "line_start"]
     keyed = matches.annotate(
         title_match=Case(When(title__iexact=parsed.text, then=1), default=0),
-        both_sides=_count_matching(parsed.sides),
+        both_sides=_weigh_matching(parsed.sides),
     )
     first, last = (page - 1) * PAGE_SIZE, page * PAGE_SIZE
     if partial and total > RANKED_ROWS:
@@ -546,7 +547,7 @@ def _score(parsed: ParsedQuery, query: SearchQuery, *, partial: bool, cheap: boo
     matched = _weigh_matching(parsed.units, parsed.weights) if partial else Value(0.0)
     if cheap:
         return matched
-    in_title = _weigh_in_title(parsed.units, parsed.weights)
+    in_title = _weigh_matching(parsed.units, parsed.weights, title_only=True)
     density = SearchRank(F("search_vector"), query, cover_density=True, normalization=Value(1))
     return matched + TITLE_BOOST * in_title + RANK_BOOST * density
 
@@ -555,31 +556,21 @@ def _any(units: list[SearchQuery]) -> SearchQuery:
     return reduce(operator.or_, units)
 
 
-def _weigh_in_title(queries: list[SearchQuery], weights: list[float]):
-    """The weights of the queries that match the section's title (weight A of its vector)."""
+def _weigh_matching(queries: list[SearchQuery], weights: list[float] | None = None, *,
+                    title_only: bool = False):  # fmt: skip
+    """The summed weights (1 each without `weights`) of the queries a section matches, or,
+    with `title_only`, that match its title (weight A of its vector)."""
     if not queries:
         return Value(0.0)
-    title_only = [0.0, 0.0, 0.0, 1.0]  # weights D, C, B, A
+
+    def matches(query: SearchQuery):
+        if title_only:
+            return GreaterThan(SearchRank(F("search_vector"), query, weights=TITLE_ONLY), 0)
+        return Q(search_vector=query)
+
+    weights = weights or [1.0] * len(queries)
     return reduce(operator.add, [
-        Case(When(GreaterThan(SearchRank(F("search_vector"), query, weights=title_only), 0),
-                  then=Value(weight)), default=Value(0.0))
-        for query, weight in zip(queries, weights, strict=True)
-    ])  # fmt: skip
-
-
-def _count_matching(queries: list):
-    """How many of the queries a section matches (0 when there are none)."""
-    if not queries:
-        return Value(0)
-    return reduce(
-        operator.add, [Case(When(search_vector=query, then=1), default=0) for query in queries]
-    )
-
-
-def _weigh_matching(queries: list[SearchQuery], weights: list[float]):
-    """The weights of the queries a section matches."""
-    return reduce(operator.add, [
-        Case(When(search_vector=query, then=Value(weight)), default=Value(0.0))
+        Case(When(matches(query), then=Value(weight)), default=Value(0.0))
         for query, weight in zip(queries, weights, strict=True)
     ])  # fmt: skip
 
